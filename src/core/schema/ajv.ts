@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { SCHEMAS_DIR } from '../package-root.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+/** Schemas shipped in schemas/ are registered under this base, so their relative $refs resolve. */
+export const SCHEMA_BASE = 'https://svmc.invalid/schemas/';
+
+/** Annotation keywords the catalogue uses; they never affect validation. */
+export const CATALOGUE_KEYWORDS = ['x-svmc-level', 'x-svmc-stage', 'x-svmc-evidence', 'x-svmc-basis'];
+
+let instance: Ajv2020 | undefined;
+
+/** The one Ajv instance: created on first use, every schema compiled once. */
+export function getAjv(): Ajv2020 {
+  if (!instance) {
+    instance = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+    addFormats(instance);
+    for (const keyword of CATALOGUE_KEYWORDS) instance.addKeyword({ keyword });
+  }
+  return instance;
+}
+
+/** Compiles a file of schemas/ (path relative to it), loading whatever it refers to. */
+export function shippedValidator(relativePath: string): ValidateFunction {
+  const ajv = getAjv();
+  const key = SCHEMA_BASE + relativePath;
+  const existing = ajv.getSchema(key);
+  if (existing) return existing;
+  ajv.addSchema(readShippedSchema(relativePath), key);
+  for (const ref of shippedRefs(relativePath)) {
+    if (!ajv.getSchema(SCHEMA_BASE + ref)) ajv.addSchema(readShippedSchema(ref), SCHEMA_BASE + ref);
+  }
+  const validate = ajv.getSchema(key);
+  if (!validate) throw new Error(`schema ${relativePath} did not compile`);
+  return validate;
+}
+
+export function readShippedSchema(relativePath: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(SCHEMAS_DIR, relativePath), 'utf8')) as Record<string, unknown>;
+}
+
+/** Relative $refs to other shipped files, found transitively, so Ajv can resolve them offline. */
+function shippedRefs(relativePath: string, seen = new Set<string>()): string[] {
+  const schema = readShippedSchema(relativePath);
+  const base = new URL(relativePath, SCHEMA_BASE);
+  for (const ref of collectRefs(schema)) {
+    const target = new URL(ref, base);
+    target.hash = '';
+    const rel = target.href.startsWith(SCHEMA_BASE) ? target.href.slice(SCHEMA_BASE.length) : undefined;
+    if (rel && rel !== relativePath && !seen.has(rel)) {
+      seen.add(rel);
+      shippedRefs(rel, seen);
+    }
+  }
+  return [...seen];
+}
+
+function collectRefs(node: unknown, refs: string[] = []): string[] {
+  if (Array.isArray(node)) for (const item of node) collectRefs(item, refs);
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) refs.push(value);
+      else collectRefs(value, refs);
+    }
+  }
+  return refs;
+}
+
+export type { ErrorObject, ValidateFunction };
