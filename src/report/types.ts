@@ -1,0 +1,18 @@
+export type ReportFormat = 'text' | 'json' | 'junit' | 'sarif' | 'github';
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'junit', 'sarif', 'github'];
+
+export interface ReportOptions {
+  /** Version of svmc, written into the json and sarif reports. */
+  toolVersion: string;
+  /** Report warnings as errors. */
+  strict?: boolean;
+  /** Colour the text report with ANSI escapes. */
+  color?: boolean;
+  /**
+   * The working directory the application folders were named from (the repository root in CI).
+   * Report paths are made relative to it, so an absolute folder becomes repo-relative. Without
+   * it, paths start at the application folder as the user named it.
+   */
+  cwd?: string;
+}

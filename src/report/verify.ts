@@ -1,0 +1,33 @@
+import type { VerifyResult } from '../core/verify/types.js';
+
+/** The verify result as the JSON that scripts read: `{ valid, pack, bag, signatures, problems }`. */
+export function renderVerifyJson(result: VerifyResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** One line per fact and per problem, each problem naming its file; a last line that says valid or not. */
+export function renderVerifyText(result: VerifyResult, paint: (style: 'green' | 'red' | 'bold', text: string) => string = (_, t) => t): string {
+  const lines: string[] = [`Pack ${result.pack}`];
+  const { bag } = result;
+  if (bag.name !== undefined) {
+    const version = bag.bagitVersion ? ` (BagIt ${bag.bagitVersion})` : '';
+    const draft = bag.draft ? ', DRAFT' : '';
+    lines.push(`  bag        ${bag.name}${version}${draft}`);
+    lines.push(`  payload    ${bag.payloadFiles} file${bag.payloadFiles === 1 ? '' : 's'}, ${bag.payloadBytes} bytes`);
+  }
+  for (const signature of result.signatures) {
+    const verdict = signature.valid ? paint('green', 'valid') : paint('red', 'NOT valid');
+    const key = signature.keyId ? ` key ${signature.keyId}` : '';
+    const comment = signature.trustedComment ? `  (${signature.trustedComment.replace(/\t/g, ', ')})` : '';
+    lines.push(`  ${signature.role.padEnd(10)} ${verdict}${key}${comment}`);
+  }
+  if (result.problems.length > 0) lines.push('Problems:');
+  for (const { file, problem } of result.problems) lines.push(`  ${file}: ${problem}`);
+  const count = result.problems.length;
+  lines.push(
+    result.valid
+      ? paint('green', 'valid: the bag is complete and intact, both sign-offs verify, the PDF summary is present')
+      : paint('red', `NOT valid: ${count} problem${count === 1 ? '' : 's'}`),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import ajvDraft04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
+import { FINDING_CODES, docsUrl } from '../src/core/findings.js';
+import { renderReport } from '../src/report/index.js';
+import { sampleResult } from './report-fixture.js';
+
+// The official OASIS schema sits in the shared folder beside the repository.
+const SCHEMA_URL = new URL('../../shared/schemas-external/sarif-schema-2.1.0.json', import.meta.url);
+
+// CommonJS module: under NodeNext typing the class is the namespace's `default`.
+const AjvDraft04 = ajvDraft04Module.default;
+const addFormats = addFormatsModule as unknown as (ajv: InstanceType<typeof AjvDraft04>) => void;
+
+function sarifValidator() {
+  const ajv = new AjvDraft04({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
+}
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: object } }[];
+}
+
+const render = (extra: { cwd?: string; strict?: boolean } = {}) =>
+  JSON.parse(renderReport('sarif', sampleResult(), { toolVersion: '1.2.3', ...extra }));
+
+describe('sarif report', () => {
+  it('is valid against the official SARIF 2.1.0 schema', () => {
+    const validate = sarifValidator();
+    for (const extra of [{}, { cwd: '/repo', strict: true }, { cwd: '/repo/clients' }]) {
+      expect(validate(render(extra)), JSON.stringify(validate.errors, null, 1)).toBe(true);
+    }
+    expect(validate({ version: '2.1.0', runs: [{ tool: {} }] })).toBe(false);
+    const broken = render();
+    broken.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = 'a b/c d';
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('describes every finding code as a rule', () => {
+    const { driver } = render().runs[0].tool;
+    expect(driver).toMatchObject({ name: 'svmc', version: '1.2.3', informationUri: expect.stringMatching(/^https:/) });
+    expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(Object.keys(FINDING_CODES));
+    expect(driver.rules[0]).toMatchObject({
+      id: 'YAML_SYNTAX',
+      shortDescription: { text: FINDING_CODES.YAML_SYNTAX.title },
+      helpUri: docsUrl('YAML_SYNTAX'),
+    });
+  });
+
+  it('maps findings to results with repo-relative, encoded locations', () => {
+    const log = render({ cwd: '/repo' });
+    const results: SarifResult[] = log.runs[0].results;
+    const rules: { id: string }[] = log.runs[0].tool.driver.rules;
+    expect(results).toHaveLength(7);
+    for (const r of results) expect(rules[r.ruleIndex]?.id).toBe(r.ruleId);
+    expect(results.map((r) => r.level)).toEqual(['error', 'error', 'error', 'error', 'warning', 'note', 'error']);
+    const uris = results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri);
+    expect(uris).toEqual([
+      'clients/Riverside%20Trust/svmc.yaml',
+      'clients/Riverside%20Trust/svmc.yaml',
+      'clients/Riverside%20Trust/svmc.yaml',
+      'clients/Riverside%20Trust/svmc.yaml',
+      'clients/Riverside%20Trust/evidence/Caf%C3%A9%20notes%20100%25,%20v2%3Afinal%0Ab.txt',
+      'clients/Riverside%20Trust/evidence/x.txt',
+      'M%C3%BCller%20&%20S%C3%B6hne%20%3CgGmbH%3E/svmc.yaml',
+    ]);
+    expect(results[1]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 14, startColumn: 7 });
+    expect(results[3]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 16 });
+    expect(results[0]?.locations[0]?.physicalLocation.region).toBeUndefined();
+    expect(results[1]?.message.text).toMatch(/^L2\.PL\.1: /);
+  });
+
+  it('makes absolute folders relative to cwd, climbing out when they lie outside it', () => {
+    const result = sampleResult();
+    const [first, second] = result.applications;
+    if (!first || !second) throw new Error('fixture changed');
+    first.dir = '/repo/clients/Riverside Trust';
+    second.dir = './clients/../other';
+    const uris = (cwd?: string) =>
+      JSON.parse(renderReport('sarif', result, { toolVersion: '1', ...(cwd ? { cwd } : {}) })).runs[0].results.map(
+        (r: SarifResult) => r.locations[0]?.physicalLocation.artifactLocation,
+      );
+    expect(uris('/repo')[1]).toEqual({ uri: 'clients/Riverside%20Trust/svmc.yaml', uriBaseId: '%SRCROOT%' });
+    expect(uris('/repo/other')[1]?.uri).toBe('../clients/Riverside%20Trust/svmc.yaml');
+    expect(uris('/repo')[6]?.uri).toBe('other/svmc.yaml');
+    expect(uris()[1]).toEqual({ uri: '/repo/clients/Riverside%20Trust/svmc.yaml' });
+  });
+
+  it('reports warnings as errors with strict', () => {
+    const levels = render({ strict: true }).runs[0].results.map((r: SarifResult) => r.level);
+    expect(levels).not.toContain('warning');
+  });
+});
