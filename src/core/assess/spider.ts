@@ -106,3 +106,15 @@ export function spiderGeometry(scores: readonly SpiderScore[], options: SpiderOp
   const polygon = scores.map((score, index) => at(index, radius * clamp(score.value)));
   return { axes, rings, polygon };
 }
+
+/**
+ * What the chart plots for each principle: its average answer level over 5, so ring n is level n
+ * and an all-level-1 answer still shows as a small shape. `percent` is the principle's score, where
+ * 0% is all answers at level 1 and 100% all at level 5.
+ */
+export function spiderValue(percent: number): number {
+  return (1 + (4 * Math.min(100, Math.max(0, percent))) / 100) / 5;
+}
+
+/** Levels drawn as rings: ring n (1 = innermost) is answer level n. */
+export const SPIDER_RINGS = 5;

@@ -1,5 +1,7 @@
 /** Results of `svmc assess`, as saved in self-assessment.yaml. */
 export interface AssessmentResult {
+  /** Id and version of the questionnaire answered, e.g. `svmc-self-assessment@1`. */
+  questionnaire?: string;
   /** YYYY-MM-DD */
   date: string;
   answers: Record<string, number>;
@@ -14,4 +16,41 @@ export interface Principle {
   id: string;
   number: number;
   title: string;
+  /** One sentence on what the principle asks. */
+  summary?: string;
+}
+
+/** One question of the self-assessment; answered at a level from 1 to 5. */
+export interface Question {
+  id: string;
+  /** Principle id. */
+  principle: string;
+  text: string;
+  /** Exactly five descriptions: levels[0] is level 1 (not started) … levels[4] level 5 (embedded and reviewed). */
+  levels: string[];
+  /** What to do next when the answer is low. */
+  advice: string;
+}
+
+/** Ready when every answer is at least `minimumLevel` and the total (0–4 per question) is strictly above `threshold`. */
+export interface ReadinessRule {
+  minimumLevel: number;
+  threshold: number;
+}
+
+export interface Questionnaire {
+  id: string;
+  version: string;
+  /** Short names of the five levels, level 1 first. */
+  levelNames: string[];
+  readiness: ReadinessRule;
+  principles: Principle[];
+  questions: Question[];
+}
+
+export interface AdviceItem {
+  question: string;
+  principle: string;
+  level: number;
+  text: string;
 }

@@ -1,0 +1,151 @@
+import { readFile, stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { parseAnswersFile } from '../../core/assess/answers.js';
+import { assessmentJson, assessmentText, questionnaireJson, questionnaireText } from '../../core/assess/format.js';
+import { loadAssessment } from '../../core/assess/load.js';
+import { clearProgress, PROGRESS_FILE, readProgress, saveProgress } from '../../core/assess/progress.js';
+import { loadQuestionnaire } from '../../core/assess/questionnaire.js';
+import { assessmentDate, scoreAnswers } from '../../core/assess/score.js';
+import type { Questionnaire } from '../../core/assess/types.js';
+import { writeResults } from '../../core/assess/write.js';
+import { paint } from '../color.js';
+import { canPrompt, err, out } from '../io.js';
+
+export interface AssessOptions {
+  dir?: string;
+  answers?: string;
+  list?: boolean;
+  yes?: boolean;
+  format?: 'text' | 'json';
+}
+
+/** Exit code of a run stopped with Ctrl-C, as shells report SIGINT. */
+const INTERRUPTED = 130;
+
+export async function run(options: AssessOptions): Promise<number> {
+  const questionnaire = loadQuestionnaire();
+  const json = options.format === 'json';
+  if (options.list) {
+    out(json ? questionnaireJson(questionnaire) : questionnaireText(questionnaire, paint));
+    return 0;
+  }
+  const dir = resolve(options.dir ?? '.');
+  await requireFolder(dir, options.dir ?? '.');
+
+  let answers: Record<string, number>;
+  if (options.answers) {
+    answers = parseAnswersFile(await readAnswersFile(options.answers), options.answers, questionnaire);
+  } else if (canPrompt(options.yes)) {
+    const asked = await askQuestions(dir, questionnaire);
+    if (asked === 'interrupted') return INTERRUPTED;
+    answers = asked;
+  } else {
+    throw new UsageError(
+      'cannot ask the questions without a terminal (or with --yes): pass --answers FILE, a YAML file of "answers: {<question id>: 1..5}" (svmc assess --list shows the ids)',
+    );
+  }
+
+  const result = scoreAnswers(questionnaire, answers, { date: assessmentDate() });
+  const written = await writeResults(dir, result, questionnaire);
+  if (!options.answers) await clearProgress(dir);
+  out(json ? assessmentJson(questionnaire, result) : assessmentText(questionnaire, result, paint));
+  err(`Wrote ${displayPath(written.results)} and ${displayPath(written.chart)}`);
+  return 0;
+}
+
+async function requireFolder(dir: string, shown: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`folder not found: ${shown}`);
+}
+
+async function readAnswersFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `answers file not found: ${file}` : `cannot read ${file}: ${code ?? 'error'}`);
+  }
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/**
+ * One principle at a time, one `select` per question. Each answer is saved at once, so a run
+ * stopped with Ctrl-C carries on where it stopped; answers of earlier results are the defaults.
+ */
+async function askQuestions(
+  dir: string,
+  questionnaire: Questionnaire,
+): Promise<Record<string, number> | 'interrupted'> {
+  const { select } = await import('@inquirer/prompts');
+  const answers = await readProgress(dir, questionnaire);
+  const previous = await previousAnswers(dir);
+  const count = questionnaire.questions.length;
+  const resumed = Object.keys(answers).length;
+  if (resumed > 0) {
+    err(paint('dim', `Carrying on: ${resumed} of ${count} questions were answered before (${PROGRESS_FILE}).`));
+  }
+  try {
+    for (const principle of questionnaire.principles) {
+      const pending = questionnaire.questions.filter(
+        (question) => question.principle === principle.id && answers[question.id] === undefined,
+      );
+      if (pending.length === 0) continue;
+      err(`\n${paint('bold', `Principle ${principle.number} of ${questionnaire.principles.length}: ${principle.title}`)}`);
+      if (principle.summary) err(paint('dim', principle.summary));
+      for (const question of pending) {
+        const number = questionnaire.questions.indexOf(question) + 1;
+        const level = await select(
+          {
+            message: `(${number}/${count}) ${question.text}`,
+            choices: question.levels.map((description, index) => ({
+              value: index + 1,
+              name: wrap(`${index + 1} ${questionnaire.levelNames[index] ?? ''}: ${description}`),
+              short: `${index + 1} ${questionnaire.levelNames[index] ?? ''}`,
+            })),
+            default: previous[question.id],
+            loop: false,
+            pageSize: 20,
+          },
+          { output: process.stderr },
+        );
+        answers[question.id] = level;
+        await saveProgress(dir, questionnaire, answers);
+      }
+    }
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') {
+      const saved = Object.keys(answers).length;
+      err(`\nStopped. ${saved} of ${count} answers are saved in ${PROGRESS_FILE}; run svmc assess again to carry on.`);
+      return 'interrupted';
+    }
+    throw error;
+  }
+  return answers;
+}
+
+/** Wraps a choice at word boundaries to the terminal's width, continuation lines indented under the text. */
+function wrap(text: string): string {
+  const width = Math.max(40, Math.min(process.stderr.columns || 80, 110) - 4);
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(lines.length === 0 ? word : `    ${word}`);
+  }
+  return lines.join('\n');
+}
+
+/** Answers of an earlier completed assessment, offered as defaults; an unreadable one is simply not offered. */
+async function previousAnswers(dir: string): Promise<Record<string, number>> {
+  try {
+    return (await loadAssessment(dir))?.result.answers ?? {};
+  } catch {
+    return {};
+  }
+}
+

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { InvalidInputError } from '../errors.js';
+import { shippedValidator } from '../schema/ajv.js';
+import { loadQuestionnaire } from './questionnaire.js';
+import type { AssessmentResult, Principle } from './types.js';
+
+export const RESULTS_FILE = 'self-assessment.yaml';
+export const CHART_FILE = 'self-assessment.svg';
+
+export interface LoadedAssessment {
+  result: AssessmentResult;
+  principles: Principle[];
+}
+
+/**
+ * Reads `self-assessment.yaml` from an application folder: undefined when there is none,
+ * InvalidInputError when it is there but cannot be read as results.
+ */
+export async function loadAssessment(dir: string): Promise<LoadedAssessment | undefined> {
+  const path = join(dir, RESULTS_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InvalidInputError(`cannot read ${RESULTS_FILE}: ${(error as Error).message}`);
+  }
+  const result = parseResults(text);
+  const principles = loadQuestionnaire().principles.map((principle) => ({ ...principle }));
+  return { result, principles };
+}
+
+export function parseResults(text: string): AssessmentResult {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new InvalidInputError(`${RESULTS_FILE} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const validate = shippedValidator('self-assessment.schema.json');
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    const where = first?.instancePath ? ` at ${first.instancePath}` : '';
+    throw new InvalidInputError(
+      `${RESULTS_FILE} is not a self-assessment result${where}: ${first?.message ?? 'unknown shape'}; run svmc assess again`,
+    );
+  }
+  return data as AssessmentResult;
+}
