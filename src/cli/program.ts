@@ -137,6 +137,7 @@ Examples:
     .option('--vat-rate <rate>', 'VAT rate as a fraction (0.2) or percentage (20%)')
     .option('--discount <discount>', 'membership discount: a percentage (10%) or an amount in pounds (50.00)')
     .option('--journey', 'levels 1 to 3 and the renewals that follow')
+    .option('--renewals <n>', 'renewals of level 3 shown by --journey, one every two years', '2')
     .option('--fee-table <file>', 'a fee table file to use instead of the built-in one')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(

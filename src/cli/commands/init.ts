@@ -1,0 +1,231 @@
+import { resolve } from 'node:path';
+import type { PreviousAward, Representative } from '../../core/application/types.js';
+import { LEVEL_NAMES, LEVELS, ROLE_TITLES, SIZES, type Level, type Role, type Size } from '../../core/domain.js';
+import { UsageError } from '../../core/errors.js';
+import { parseLevel, parseSize } from '../../core/fee/parse.js';
+import {
+  checkText,
+  isEmail,
+  isIsoDate,
+  parsePreviousAward,
+  requiredAwardLevel,
+  type InitAnswers,
+} from '../../core/init/answers.js';
+import { checkTarget, planScaffold, writeScaffold, type ScaffoldFile } from '../../core/init/scaffold.js';
+import { templateSources } from '../../core/init/templates.js';
+import { canPrompt, out } from '../io.js';
+import { VERSION } from '../program.js';
+
+export interface InitCommandOptions {
+  org?: string;
+  scope?: 'organisation' | 'programme';
+  programme?: string;
+  level?: string;
+  renewal?: boolean;
+  size?: string;
+  network?: string;
+  membershipNumber?: string;
+  leadName?: string;
+  leadEmail?: string;
+  seniorName?: string;
+  seniorEmail?: string;
+  previousAward?: string[];
+  templates?: string;
+  ci?: 'github';
+  yes?: boolean;
+  force?: boolean;
+}
+
+/** What the flags said, checked; absent answers stay undefined until a prompt or a default fills them. */
+interface Given {
+  organisation?: string;
+  scope?: 'organisation' | 'programme';
+  programme?: string;
+  level?: Level;
+  renewal?: boolean;
+  size?: Size;
+  network?: string;
+  membershipNumber?: string;
+  people: Partial<Record<Role, { name?: string; email?: string }>>;
+  previousAwards?: PreviousAward[];
+}
+
+export async function run(dir: string, options: InitCommandOptions): Promise<number> {
+  const target = resolve(dir);
+  const given = readFlags(options);
+  await checkTarget(target, options.force === true, dir);
+  // A bad --templates fails before the user has typed any answer.
+  templateSources(options.templates);
+  let answers: InitAnswers;
+  if (canPrompt(options.yes)) {
+    try {
+      answers = await askForMissing(given);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ExitPromptError') return 130;
+      throw error;
+    }
+  } else {
+    answers = fromFlagsOnly(given);
+  }
+  const files = planScaffold(target, answers, {
+    version: VERSION,
+    ...(options.templates === undefined ? {} : { templates: options.templates }),
+    ...(options.ci === undefined ? {} : { ci: options.ci }),
+  });
+  // The folder may have changed while the questions were open.
+  await checkTarget(target, options.force === true, dir);
+  await writeScaffold(target, files, dir);
+  out(summary(dir, answers, files));
+  return 0;
+}
+
+function readFlags(options: InitCommandOptions): Given {
+  const text = (value: string | undefined, flag: string): string | undefined =>
+    value === undefined ? undefined : checkText(value, flag);
+  const given: Given = {
+    organisation: text(options.org, '--org'),
+    scope: options.scope ?? (options.programme === undefined ? undefined : 'programme'),
+    programme: text(options.programme, '--programme'),
+    level: options.level === undefined ? undefined : parseLevel(options.level, '--level'),
+    renewal: options.renewal,
+    size: options.size === undefined ? undefined : parseSize(options.size, '--size'),
+    network: text(options.network, '--network'),
+    membershipNumber: text(options.membershipNumber, '--membership-number'),
+    people: {},
+    previousAwards: options.previousAward?.map(parsePreviousAward),
+  };
+  if (given.programme !== undefined && given.scope === 'organisation') {
+    throw new UsageError('--programme goes with --scope programme');
+  }
+  if (given.renewal && given.level !== undefined && given.level !== 3) {
+    throw new UsageError(`--renewal is a renewal of level 3, not level ${given.level}`);
+  }
+  if (given.renewal) given.level = 3;
+  for (const role of ['lead', 'senior'] as const) {
+    const name = text(options[`${role}Name`], `--${role}-name`);
+    const email = text(options[`${role}Email`], `--${role}-email`);
+    if (email !== undefined && !isEmail(email)) throw new UsageError(`--${role}-email "${email}" is not an email address`);
+    if (name !== undefined || email !== undefined) given.people[role] = { name, email };
+  }
+  return given;
+}
+
+function fromFlagsOnly(given: Given): InitAnswers {
+  const missing = [
+    given.organisation === undefined && '--org',
+    given.level === undefined && '--level',
+    given.size === undefined && '--size',
+    given.scope === 'programme' && given.programme === undefined && '--programme',
+  ].filter((flag): flag is string => flag !== false);
+  for (const role of ['lead', 'senior'] as const) {
+    const person = given.people[role];
+    if (person && person.name === undefined) missing.push(`--${role}-name`);
+    if (person && person.email === undefined) missing.push(`--${role}-email`);
+  }
+  if (missing.length > 0) {
+    throw new UsageError(`missing ${missing.join(', ')} (without a terminal, or with --yes, init takes its answers from flags)`);
+  }
+  return complete(given, {});
+}
+
+function complete(given: Given, people: Partial<Record<Role, Representative>>): InitAnswers {
+  const person = (role: Role): Representative | undefined => {
+    const p = people[role] ?? given.people[role];
+    return p?.name !== undefined && p.email !== undefined ? { name: p.name, email: p.email } : undefined;
+  };
+  const lead = person('lead');
+  const senior = person('senior');
+  return {
+    organisation: given.organisation ?? '',
+    scope: given.scope ?? 'organisation',
+    ...(given.programme === undefined ? {} : { programme: given.programme }),
+    level: given.level ?? 1,
+    renewal: given.renewal === true,
+    size: given.size ?? 'small',
+    ...(given.network === undefined ? {} : { network: given.network }),
+    ...(given.membershipNumber === undefined ? {} : { membershipNumber: given.membershipNumber }),
+    ...(lead ? { lead } : {}),
+    ...(senior ? { senior } : {}),
+    previousAwards: given.previousAwards ?? [],
+  };
+}
+
+/** Asks only what the flags left open; nothing is written until every answer is in. */
+async function askForMissing(given: Given): Promise<InitAnswers> {
+  const { input, select, confirm } = await import('@inquirer/prompts');
+  const context = { output: process.stderr };
+  const optional = (message: string, validate?: (value: string) => true | string) =>
+    input({ message: `${message} (Enter to fill in later)`, validate: (v) => v.trim() === '' || (validate?.(v.trim()) ?? true) }, context).then(
+      (v) => (v.trim() === '' ? undefined : v.trim()),
+    );
+  const oneLine = (v: string): true | string => {
+    try {
+      checkText(v, 'the answer');
+      return true;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  const a: Given = { ...given, people: { ...given.people } };
+  a.organisation ??= (await input({ message: 'Organisation name', required: true, validate: oneLine }, context)).trim();
+  a.scope ??= await select(
+    {
+      message: 'What does the certificate cover?',
+      choices: [
+        { name: 'the whole organisation', value: 'organisation' as const },
+        { name: 'one programme or project of it', value: 'programme' as const },
+      ],
+    },
+    context,
+  );
+  if (a.scope === 'programme') {
+    a.programme ??= (await input({ message: 'Programme or project name', required: true, validate: oneLine }, context)).trim();
+  }
+  a.level ??= await select(
+    { message: 'Level applied for', choices: LEVELS.map((level) => ({ name: `${level} ${LEVEL_NAMES[level]}`, value: level })) },
+    context,
+  );
+  if (a.level === 3 && a.renewal === undefined) {
+    a.renewal = await confirm({ message: 'Is this a renewal of a level 3 award?', default: false }, context);
+  }
+  a.size ??= await select(
+    { message: 'Membership size (it sets the fee)', choices: SIZES.map((size) => ({ name: size.replace('-', ' '), value: size })) },
+    context,
+  );
+  a.network ??= await optional('Membership network, e.g. Social Value UK', oneLine);
+  a.membershipNumber ??= await optional('Membership number', oneLine);
+  const people: Partial<Record<Role, Representative>> = {};
+  for (const role of ['lead', 'senior'] as const) {
+    const known = a.people[role] ?? {};
+    const name = known.name ?? (await optional(`${ROLE_TITLES[role]}: name`, oneLine));
+    if (name === undefined) continue;
+    const email =
+      known.email ??
+      (await input({ message: `${ROLE_TITLES[role]}: email`, required: true, validate: (v) => isEmail(v.trim()) || 'an email address, e.g. name@example.org' }, context)).trim();
+    people[role] = { name, email };
+  }
+  const needed = requiredAwardLevel(a.level, a.renewal === true);
+  if (a.previousAwards === undefined && needed !== undefined) {
+    const awarded = await optional(`Date of your level ${needed} award (YYYY-MM-DD)`, (v) => isIsoDate(v) || 'a date written YYYY-MM-DD');
+    if (awarded !== undefined) {
+      const reference = await optional(`Reference of the level ${needed} award`, oneLine);
+      a.previousAwards = [{ level: needed, awarded, ...(reference === undefined ? {} : { reference }) }];
+    }
+  }
+  return complete(a, people);
+}
+
+function summary(dir: string, answers: InitAnswers, files: ScaffoldFile[]): string {
+  const drafts = files.filter((file) => file.path.startsWith('drafts/')).length;
+  const cd = dir === '.' ? '' : `  cd ${/^[\w./-]+$/.test(dir) ? dir : JSON.stringify(dir)}\n`;
+  return (
+    `Created an application for ${answers.organisation}, level ${answers.level}${answers.renewal ? ' (renewal)' : ''}, in ${dir}:\n` +
+    '  svmc.yaml            the application; fill in what its comments ask for\n' +
+    '  evidence/            one folder per stage\n' +
+    `  drafts/              ${drafts} starting document${drafts === 1 ? '' : 's'}\n` +
+    '  signoffs/            where the sign-offs go\n' +
+    (files.some((file) => file.path.startsWith('.github/')) ? '  .github/workflows/   svmc check on every push\n' : '') +
+    `Next:\n${cd}  svmc criteria --level ${answers.level}\n  svmc map <CRITERION> <FILE> --summary "..."\n  svmc check\n`
+  );
+}
+

@@ -1,0 +1,96 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { TEMPLATES_DIR } from '../package-root.js';
+
+/** Where `init` takes the drafts, the .gitignore and the CI workflow from. */
+export interface TemplateSources {
+  draftsDir: string;
+  gitignore: string;
+  githubWorkflow: string;
+}
+
+export interface TemplateFile {
+  /** Path relative to the drafts folder, with `/`. */
+  path: string;
+  content: Uint8Array;
+}
+
+/**
+ * The built-in templates, or house templates: a folder laid out like the built-in one
+ * (drafts/, gitignore, github-workflow.yml; missing parts fall back to the built-in ones),
+ * or a plain folder of documents that becomes drafts/ as it is.
+ */
+export function templateSources(houseDir?: string, baseDir = process.cwd()): TemplateSources {
+  const builtIn = {
+    draftsDir: join(TEMPLATES_DIR, 'drafts'),
+    gitignore: join(TEMPLATES_DIR, 'gitignore'),
+    githubWorkflow: join(TEMPLATES_DIR, 'github-workflow.yml'),
+  };
+  if (houseDir === undefined) return builtIn;
+  const house = resolve(baseDir, houseDir);
+  if (!isDirectory(house)) throw new UsageError(`the templates folder ${houseDir} does not exist or is not a folder`);
+  if (!isDirectory(join(house, 'drafts'))) return { ...builtIn, draftsDir: house };
+  const pick = (name: string, fallback: string): string => (existsSync(join(house, name)) ? join(house, name) : fallback);
+  return {
+    draftsDir: join(house, 'drafts'),
+    gitignore: pick('gitignore', builtIn.gitignore),
+    githubWorkflow: pick('github-workflow.yml', builtIn.githubWorkflow),
+  };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every file under `dir`, recursively, in a stable order; version-control folders are skipped. */
+export function readTemplateTree(dir: string, prefix = ''): TemplateFile[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`cannot read the templates folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? ''}`);
+  }
+  const files: TemplateFile[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name === '.git') continue;
+    const path = join(dir, entry.name);
+    const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats?.isDirectory()) files.push(...readTemplateTree(path, relative));
+    else if (stats?.isFile()) files.push({ path: relative, content: readFileSync(path) });
+  }
+  return files;
+}
+
+export interface Placeholders {
+  organisation: string;
+  level: string;
+  year: string;
+}
+
+/** Fills {{organisation}}, {{level}} and {{year}} in text files; binary files are copied untouched. */
+export function fillPlaceholders(content: Uint8Array, values: Placeholders): Uint8Array {
+  if (content.includes(0)) return content;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    return content;
+  }
+  if (!text.includes('{{')) return content;
+  const filled = text.replace(/\{\{\s*(organisation|level|year)\s*\}\}/g, (_, key: keyof Placeholders) => values[key]);
+  return new TextEncoder().encode(filled);
+}
+
+export function readTemplateFile(path: string, what: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot read the ${what} template ${path}: ${(error as NodeJS.ErrnoException).code ?? ''}`);
+  }
+}

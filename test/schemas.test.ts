@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { SCHEMAS_DIR } from '../src/core/package-root.js';
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? jsonFiles(join(dir, entry.name)) : entry.name.endsWith('.json') ? [join(dir, entry.name)] : [],
+  );
+}
+
+const files = jsonFiles(SCHEMAS_DIR).sort();
+const schemaFiles = files.filter((file) => file.endsWith('.schema.json'));
+/** Data files that name their schema by a relative path, e.g. fee-table.json → ./fee-table.schema.json. */
+const dataFiles = files.filter((file) => {
+  if (file.endsWith('.schema.json')) return false;
+  const target = (JSON.parse(readFileSync(file, 'utf8')) as { $schema?: unknown }).$schema;
+  return typeof target === 'string' && !/^https?:/.test(target);
+});
+const read = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+const uri = (file: string): string => pathToFileURL(file).href;
+
+describe('schemas in schemas/', () => {
+  it('are found', () => {
+    expect(schemaFiles.map((file) => relative(SCHEMAS_DIR, file))).toEqual(
+      expect.arrayContaining(['application.schema.json', 'fee-table.schema.json', 'catalogue.schema.json']),
+    );
+  });
+
+  // A fresh Ajv, not the application's instance: no custom keywords or formats registered.
+  const fresh = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+  for (const file of schemaFiles) fresh.addSchema(read(file), uri(file));
+
+  it.each(schemaFiles.map((file) => [relative(SCHEMAS_DIR, file), file]))('%s compiles in an independent Ajv 2020-12 instance', (_, file) => {
+    expect(() => fresh.getSchema(uri(file))).not.toThrow();
+    expect(fresh.getSchema(uri(file))).toBeTypeOf('function');
+  });
+
+  it.each(dataFiles.map((file) => [relative(SCHEMAS_DIR, file), file]))('%s fits the schema it names', (_, file) => {
+    const data = read(file);
+    const validate = fresh.getSchema(new URL(data.$schema as string, uri(file)).href);
+    expect(validate).toBeTypeOf('function');
+    expect(validate?.(data), JSON.stringify(validate?.errors)).toBe(true);
+  });
+});
+
+// Python's jsonschema is another implementation altogether; used where it is installed.
+const PYTHON_CHECK = String.raw`
+import json, sys
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+files = json.loads(sys.stdin.read())
+resources = []
+for uri, path in files['schemas']:
+    schema = json.load(open(path, encoding='utf-8'))
+    Draft202012Validator.check_schema(schema)
+    resources.append((uri, Resource.from_contents(dict(schema, **{'$id': uri}), default_specification=DRAFT202012)))
+registry = Registry().with_resources(resources)
+for uri, path, schema_uri in files['data']:
+    data = json.load(open(path, encoding='utf-8'))
+    schema = registry.contents(schema_uri)
+    Draft202012Validator(dict(schema, **{'$id': schema_uri}), registry=registry).validate(data)
+print('ok', len(files['schemas']), len(files['data']))
+`;
+const hasPythonJsonschema =
+  spawnSync('python3', ['-c', 'import jsonschema, referencing'], { stdio: 'ignore' }).status === 0;
+
+describe.skipIf(!hasPythonJsonschema)('schemas in schemas/, checked by python-jsonschema', () => {
+  it('are valid draft 2020-12 schemas, and the data files fit them', () => {
+    const input = {
+      schemas: schemaFiles.map((file) => [uri(file), file]),
+      data: dataFiles.map((file) => [uri(file), file, new URL(read(file).$schema as string, uri(file)).href]),
+    };
+    const result = spawnSync('python3', ['-c', PYTHON_CHECK], { input: JSON.stringify(input), encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^ok /);
+  });
+});
+
