@@ -12,7 +12,6 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram((code) => {
     exitCode = code;
   });
-  program.exitOverride();
   program.hook('preAction', () => configureColor({ color: program.opts<{ color?: boolean }>().color }));
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -23,6 +23,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .version(VERSION, '-V, --version')
     .option('--no-color', 'never colour the output')
     .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
     .configureHelp({ sortSubcommands: false });
 
   const lazy =

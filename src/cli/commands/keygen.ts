@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { ROLE_TITLES, type Role } from '../../core/domain.js';
+import { defaultKeyDir, writeKeyPair } from '../../core/signing/key-files.js';
+import { keyIdOf } from '../../core/signing/keys.js';
+import { checkRegistrable, registerPublicKey } from '../../core/signing/register-key.js';
+import { paint } from '../color.js';
+import { out } from '../io.js';
+
+export interface KeygenCommandOptions {
+  as: Role;
+  out?: string;
+  register?: boolean;
+  dir: string;
+  force?: boolean;
+}
+
+export async function run(options: KeygenCommandOptions): Promise<number> {
+  const role = options.as;
+  const keyPath = options.out ?? join(defaultKeyDir(), `${role}.key`);
+  // Refuse before making a key that could not be registered.
+  if (options.register) await checkRegistrable(options.dir, role);
+  const written = await writeKeyPair({ role, keyPath, force: options.force });
+  const { publicKey } = written.secret;
+  out(`${paint('bold', 'Key id:')}      ${keyIdOf(publicKey)} (${ROLE_TITLES[role]})`);
+  out(`${paint('bold', 'Private key:')} ${written.keyPath} (mode 0600; keep it secret, never in the application folder)`);
+  out(`${paint('bold', 'Public key:')}  ${written.publicKeyPath}`);
+  if (options.register) {
+    const registered = await registerPublicKey(options.dir, role, publicKey);
+    const note = registered.replaced ? ', replacing the key registered before' : '';
+    out(`Registered in ${registered.file} as representatives.${role}.publicKey${note}.`);
+  } else {
+    out(`Register it with "svmc keygen --register" next time, or add to svmc.yaml under representatives.${role}:`);
+    out(`  publicKey: ${publicKey.line}`);
+  }
+  out(`Sign with: svmc sign --as ${role} --key ${written.keyPath}`);
+  return 0;
+}

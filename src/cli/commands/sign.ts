@@ -1,0 +1,46 @@
+import { loadApplication } from '../../core/application/load.js';
+import { checkApplication } from '../../core/check/check-application.js';
+import { ROLE_TITLES, type Role } from '../../core/domain.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { SIGNOFF_CODES } from '../../core/findings.js';
+import { assertRegisteredKey, loadSigningKey, signApplication } from '../../core/signing/sign-application.js';
+import { paint } from '../color.js';
+import { err, out } from '../io.js';
+
+export interface SignCommandOptions {
+  as: Role;
+  key?: string;
+  dir: string;
+}
+
+const SHOWN_ERRORS = 10;
+
+export async function run(options: SignCommandOptions): Promise<number> {
+  const role = options.as;
+  // The key comes first: without one there is nothing to do, and no prompt could help.
+  const secret = await loadSigningKey({ keyFile: options.key, keyText: process.env.SVMC_SIGNING_KEY });
+  const result = await checkApplication(options.dir, { skipSignoffs: true });
+  const errors = result.findings.filter((f) => f.severity === 'error' && !SIGNOFF_CODES.includes(f.code));
+  if (errors.length > 0) {
+    err(`svmc: ${options.dir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix them before signing:`);
+    for (const f of errors.slice(0, SHOWN_ERRORS)) {
+      const where = f.location ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}: ` : '';
+      err(`  ${where}${f.code} ${f.message}`);
+    }
+    if (errors.length > SHOWN_ERRORS) err(`  … and ${errors.length - SHOWN_ERRORS} more (run "svmc check")`);
+    return 1;
+  }
+  const { data } = await loadApplication(options.dir);
+  if (data === undefined) throw new InvalidInputError('svmc.yaml cannot be read; run "svmc check"');
+  assertRegisteredKey(data, role, secret);
+  const signed = await signApplication({ dir: options.dir, role, data, secret });
+  const files = signed.manifest.entries.length;
+  out(`Signed as the ${ROLE_TITLES[role]} with key ${paint('bold', signed.keyId)}: ${files} file${files === 1 ? '' : 's'} (svmc.yaml and the evidence it maps).`);
+  out(`Wrote ${signed.signatureFile} and ${signed.manifestFile} (the manifest that was signed).`);
+  out(`Trusted comment: ${signed.trustedComment.replace(/\t/g, '  ')}`);
+  if (data.representatives?.[role]?.publicKey === undefined) {
+    err(`svmc: warning: no public key is registered for the ${ROLE_TITLES[role]}, so "svmc check" will report SIGNOFF_INVALID.`);
+    err(`  Add under representatives.${role} in svmc.yaml, then sign again:  publicKey: ${secret.publicKey.line}`);
+  }
+  return 0;
+}

@@ -1,0 +1,77 @@
+import { lstat, mkdir, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, parse, resolve } from 'node:path';
+import type { Role } from '../domain.js';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { formatPublicKey, formatSecretKey, generateSecretKey, type SecretKey } from './keys.js';
+
+/** `$XDG_CONFIG_HOME/svmc`, else `~/.config/svmc` (`%APPDATA%\svmc` on Windows). */
+export function defaultKeyDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.XDG_CONFIG_HOME) return join(env.XDG_CONFIG_HOME, 'svmc');
+  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'svmc');
+  return join(homedir(), '.config', 'svmc');
+}
+
+/** `lead.key` → `lead.pub`; any other name gets `.pub` appended. */
+export function publicKeyPathFor(keyPath: string): string {
+  return keyPath.endsWith('.key') ? `${keyPath.slice(0, -4)}.pub` : `${keyPath}.pub`;
+}
+
+/** The nearest folder at or above `path` that holds svmc.yaml, if any. */
+export async function enclosingApplication(path: string): Promise<string | undefined> {
+  let dir = resolve(path);
+  const { root } = parse(dir);
+  for (;;) {
+    if (await stat(join(dir, 'svmc.yaml')).then((s) => s.isFile(), () => false)) return dir;
+    if (dir === root) return undefined;
+    dir = dirname(dir);
+  }
+}
+
+export interface WriteKeyPairOptions {
+  role: Role;
+  /** Private key path; the public key goes beside it. */
+  keyPath: string;
+  force?: boolean;
+}
+
+export interface WrittenKeyPair {
+  secret: SecretKey;
+  keyPath: string;
+  publicKeyPath: string;
+}
+
+/** Writes a new key pair: the private key with mode 0600, both files atomically. */
+export async function writeKeyPair({ role, keyPath, force = false }: WriteKeyPairOptions): Promise<WrittenKeyPair> {
+  const publicKeyPath = publicKeyPathFor(keyPath);
+  if (await stat(keyPath).then((s) => s.isDirectory(), () => false)) {
+    throw new UsageError(`${keyPath} is a folder: name the key file, e.g. --out ${join(keyPath, `${role}.key`)}`);
+  }
+  const application = await enclosingApplication(dirname(resolve(keyPath)));
+  if (application !== undefined) {
+    throw new UsageError(
+      `${keyPath} is inside the application folder ${application}: a private key must never live there (it would end up in the pack); choose a path outside it, or leave out --out`,
+    );
+  }
+  if (!force) {
+    for (const path of [keyPath, publicKeyPath]) {
+      if (await lstat(path).then(() => true, () => false)) {
+        throw new UsageError(`${path} already exists; add --force to replace it (the old key can no longer sign)`);
+      }
+    }
+  }
+  try {
+    await mkdir(dirname(resolve(keyPath)), { recursive: true, mode: 0o700 });
+    const secret = generateSecretKey();
+    await writeFileAtomic(keyPath, formatSecretKey(secret, `svmc ${role} secret key (minisign format, unencrypted): keep it private`), { mode: 0o600 });
+    await writeFileAtomic(publicKeyPath, formatPublicKey(secret.publicKey), { mode: 0o644 });
+    return { secret, keyPath, publicKeyPath };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'EEXIST'].includes(code)) {
+      throw new UsageError(`cannot write the key to ${keyPath}: ${(error as Error).message}`);
+    }
+    throw error;
+  }
+}

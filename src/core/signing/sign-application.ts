@@ -1,0 +1,113 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import type { ApplicationData } from '../application/types.js';
+import { ROLE_TITLES, type Role } from '../domain.js';
+import { InvalidInputError, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { buildManifest, type Manifest } from '../manifest/index.js';
+import { keyIdOf, parsePublicKey, parseSecretKey, type SecretKey } from './keys.js';
+import { MinisignFormatError } from './minisign-format.js';
+import { formatTrustedComment, signMessage } from './signature.js';
+import { SIGNOFF_DIR, inFolder, signaturePath, signedManifestPath } from './signoff-files.js';
+
+export interface KeySource {
+  /** `--key FILE`. */
+  keyFile?: string;
+  /** The key's text, from SVMC_SIGNING_KEY. */
+  keyText?: string;
+}
+
+/** The private key from a file or from text; every problem is a UsageError (exit 2) saying what to do. */
+export async function loadSigningKey({ keyFile, keyText }: KeySource): Promise<SecretKey> {
+  let text = keyText;
+  let from = 'SVMC_SIGNING_KEY';
+  if (keyFile !== undefined) {
+    from = keyFile;
+    try {
+      text = await readFile(keyFile, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+      throw new UsageError(`cannot read the key file ${keyFile}: ${why}. Make one with "svmc keygen"`);
+    }
+  }
+  if (text === undefined || text.trim() === '') {
+    throw new UsageError(
+      'no signing key: give --key FILE, or put the private key text in SVMC_SIGNING_KEY (make a key with "svmc keygen --as lead|senior --register")',
+    );
+  }
+  try {
+    return parseSecretKey(text);
+  } catch (error) {
+    if (error instanceof MinisignFormatError) throw new UsageError(`${from} is not a usable signing key: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The signing key must be the one registered for the role, when one is registered. */
+export function assertRegisteredKey(data: ApplicationData, role: Role, secret: SecretKey): void {
+  const registered = data.representatives?.[role]?.publicKey;
+  if (registered === undefined) return;
+  let keyId: string;
+  try {
+    const key = parsePublicKey(registered);
+    if (key.key.equals(secret.publicKey.key) && key.keyId.equals(secret.keyId)) return;
+    keyId = keyIdOf(key);
+  } catch (error) {
+    if (!(error instanceof MinisignFormatError)) throw error;
+    throw new InvalidInputError(`representatives.${role}.publicKey in svmc.yaml is not a minisign public key: ${error.message}`);
+  }
+  throw new InvalidInputError(
+    `this key (${keyIdOf(secret)}) is not the one registered for the ${ROLE_TITLES[role]} (${keyId}): sign with the registered key, or register this one with "svmc keygen --register" on a new key`,
+  );
+}
+
+export interface SignApplicationOptions {
+  dir: string;
+  role: Role;
+  data: ApplicationData;
+  secret: SecretKey;
+  /** The signing time in the trusted comment (default now). */
+  now?: Date;
+}
+
+export interface SignApplicationResult {
+  manifest: Manifest;
+  keyId: string;
+  trustedComment: string;
+  /** Relative to the folder. */
+  signatureFile: string;
+  manifestFile: string;
+}
+
+/** Signs the folder's evidence manifest; writes signoffs/<role>.manifest, then signoffs/<role>.minisig. */
+export async function signApplication(options: SignApplicationOptions): Promise<SignApplicationResult> {
+  const { dir, role, data, secret } = options;
+  const manifest = await buildManifest(dir, data, { createCacheDir: true });
+  const trustedComment = formatTrustedComment({
+    timestamp: Math.floor((options.now ?? new Date()).getTime() / 1000),
+    role,
+    name: capped(data.representatives?.[role]?.name ?? ''),
+    level: data.application.level,
+    organisation: capped(data.applicant.organisation),
+  });
+  const signature = signMessage(Buffer.from(manifest.text), secret, {
+    trustedComment,
+    untrustedComment: `svmc sign-off by the ${ROLE_TITLES[role]}, key ${keyIdOf(secret)}; signs ${signedManifestPath(role)}`,
+  });
+  const signatureFile = signaturePath(role);
+  const manifestFile = signedManifestPath(role);
+  try {
+    await mkdir(inFolder(dir, SIGNOFF_DIR), { recursive: true });
+    await writeFileAtomic(inFolder(dir, manifestFile), manifest.text);
+    await writeFileAtomic(inFolder(dir, signatureFile), signature);
+  } catch (error) {
+    throw new UsageError(`cannot write the sign-off into ${inFolder(dir, SIGNOFF_DIR)}: ${(error as Error).message}`);
+  }
+  return { manifest, keyId: keyIdOf(secret), trustedComment, signatureFile, manifestFile };
+}
+
+/** Keeps the trusted comment far below minisign's 8 KiB line, cutting at a character, not a byte. */
+function capped(value: string, max = 500): string {
+  const chars = Array.from(value);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApplicationData } from '../src/core/application/types.js';
+import {
+  buildManifest,
+  diffManifests,
+  hashFile,
+  manifestLine,
+  parseManifest,
+  referencedFiles,
+  sortManifestPaths,
+} from '../src/core/manifest/index.js';
+import { tempDir } from './helpers/cli.js';
+
+function application(files: string[], terms?: string): ApplicationData {
+  return {
+    svmc: 1,
+    applicant: { organisation: 'Org', scope: 'organisation' },
+    application: { level: 1, ...(terms ? { termsAndConditions: terms } : {}) },
+    evidence: { plan: { 'L1.PL.1': files.map((file) => ({ file })) } },
+  };
+}
+
+function folder(files: Record<string, string>): string {
+  const dir = tempDir('svmc-manifest-');
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+/** Sets a file's times to an hour ago, so the cache may trust it (fresh files are always re-hashed). */
+function age(dir: string, path: string): void {
+  const past = new Date(Date.now() - 3600_000);
+  utimesSync(join(dir, path), past, past);
+}
+
+describe('manifest lines', () => {
+  it('writes `<sha256>  data/<path>` with LF, and percent-encodes CR, LF and % as BagIt requires', () => {
+    const sha = 'a'.repeat(64);
+    expect(manifestLine('evidence/x y.pdf', sha)).toBe(`${sha}  data/evidence/x y.pdf\n`);
+    expect(manifestLine('e/100%\nb', sha)).toBe(`${sha}  data/e/100%25%0Ab\n`);
+    expect([...parseManifest(manifestLine('e/100%\nb', sha)).keys()]).toEqual(['e/100%\nb']);
+  });
+
+  it('sorts by UTF-8 bytes, not by locale', () => {
+    expect(sortManifestPaths(['b', 'a', 'B', 'é', 'z', 'Z/a', 'Z-a'])).toEqual(['B', 'Z-a', 'Z/a', 'a', 'b', 'z', 'é']);
+  });
+
+  it('diffs two manifests into changed, added and removed', () => {
+    const line = (path: string, c: string): string => manifestLine(path, c.repeat(64));
+    const before = line('a', '1') + line('b', '2') + line('c', '3');
+    const after = line('a', '1') + line('b', '9') + line('d', '4');
+    expect(diffManifests(before, after)).toEqual({ changed: ['b'], added: ['d'], removed: ['c'] });
+  });
+});
+
+describe('buildManifest', () => {
+  it('covers svmc.yaml and each referenced file once, sorted, with sha256sum hashes', async () => {
+    const dir = folder({
+      'svmc.yaml': 'svmc: 1\n',
+      'evidence/b.pdf': 'bee',
+      'evidence/A.pdf': 'ay',
+      'evidence/é.md': 'accent',
+      'terms.pdf': 'terms',
+    });
+    const data = application(['evidence/b.pdf', './evidence/A.pdf', 'evidence/b.pdf', 'evidence/é.md'], 'terms.pdf');
+    const manifest = await buildManifest(dir, data);
+    expect(manifest.entries.map((e) => e.path)).toEqual(['evidence/A.pdf', 'evidence/b.pdf', 'evidence/é.md', 'svmc.yaml', 'terms.pdf']);
+    const expected = manifest.entries
+      .map((e) => `${execFileSync('sha256sum', [join(dir, e.path)], { encoding: 'utf8' }).slice(0, 64)}  data/${e.path}\n`)
+      .join('');
+    expect(manifest.text).toBe(expected);
+    expect(manifest.entries[0]).toMatchObject({ size: 2 });
+  });
+
+  it('leaves out missing, unsafe and escaping references', async () => {
+    const outside = folder({ 'secret.txt': 'outside' });
+    const dir = folder({ 'svmc.yaml': 'x', 'evidence/ok.pdf': 'ok', 'evidence/sub/x': 'dir member' });
+    symlinkSync(join(outside, 'secret.txt'), join(dir, 'evidence/link-out.pdf'));
+    symlinkSync(join(dir, 'evidence/ok.pdf'), join(dir, 'evidence/link-in.pdf'));
+    const refs = ['evidence/ok.pdf', 'evidence/missing.pdf', '../x', '/etc/passwd', 'evidence\\ok.pdf',
+      'file:///etc/passwd', 'evidence/link-out.pdf', 'evidence/link-in.pdf', 'evidence/sub', 'C:/x'];
+    const manifest = await buildManifest(dir, application(refs));
+    expect(manifest.entries.map((e) => e.path)).toEqual(['evidence/link-in.pdf', 'evidence/ok.pdf', 'svmc.yaml']);
+  });
+
+  it('does not re-hash an unchanged file, and re-hashes a changed one', async () => {
+    const dir = folder({ 'svmc.yaml': 'x', 'a.pdf': 'one', 'b.pdf': 'two' });
+    mkdirSync(join(dir, '.svmc'));
+    for (const path of ['svmc.yaml', 'a.pdf', 'b.pdf']) age(dir, path);
+    const data = application(['a.pdf', 'b.pdf']);
+    const first = await buildManifest(dir, data);
+    const cacheFile = join(dir, '.svmc/hash-cache.json');
+    // Plant a false hash: if the cache is trusted, it comes back unchanged.
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown[]> };
+    cache.entries['a.pdf']![4] = 'f'.repeat(64);
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    const second = await buildManifest(dir, data);
+    expect(second.entries.find((e) => e.path === 'a.pdf')?.sha256).toBe('f'.repeat(64));
+    writeFileSync(join(dir, 'a.pdf'), 'ONE');
+    age(dir, 'a.pdf');
+    const third = await buildManifest(dir, data);
+    expect(third.text).not.toBe(first.text);
+    expect(third.entries.find((e) => e.path === 'a.pdf')?.sha256).toBe(await hashFile(join(dir, 'a.pdf')));
+  });
+
+  it('rebuilds a corrupt cache silently and works when the cache cannot be written', async () => {
+    const dir = folder({ 'svmc.yaml': 'x', 'a.pdf': 'one', '.svmc/hash-cache.json': '{not json' });
+    const fine = await buildManifest(dir, application(['a.pdf']));
+    expect(fine.entries).toHaveLength(2);
+    expect(() => JSON.parse(readFileSync(join(dir, '.svmc/hash-cache.json'), 'utf8')) as unknown).not.toThrow();
+    const blocked = folder({ 'svmc.yaml': 'x', '.svmc': 'a file where the cache folder should be' });
+    expect((await buildManifest(blocked, application([]), { createCacheDir: true })).entries).toHaveLength(1);
+  });
+
+  it('adds no .svmc folder unless asked to', async () => {
+    const dir = folder({ 'svmc.yaml': 'x' });
+    await buildManifest(dir, application([]));
+    expect(() => readFileSync(join(dir, '.svmc/hash-cache.json'))).toThrow();
+    await buildManifest(dir, application([]), { createCacheDir: true });
+    expect(readFileSync(join(dir, '.svmc/.gitignore'), 'utf8')).toBe('*\n');
+  });
+
+  it('lists references without trusting the shape of svmc.yaml', () => {
+    const odd = { evidence: { plan: { 'L1.PL.1': [null, 3, { file: 7 }, { file: 'a' }] }, do: 'x' } } as unknown as ApplicationData;
+    expect(referencedFiles(odd).sort()).toEqual(['a', 'svmc.yaml']);
+    expect(referencedFiles(undefined)).toEqual(['svmc.yaml']);
+  });
+});
