@@ -31,3 +31,17 @@ export interface SummaryInput {
   draft: boolean;
   assessment?: { result: AssessmentResult; principles: Principle[] };
 }
+
+/** Something the summary could not show exactly as written; the PDF is still produced. */
+export interface SummaryWarning {
+  code: 'GLYPH_MISSING';
+  message: string;
+  /** The characters no embedded font could draw; each was drawn as a placeholder box. */
+  characters: string[];
+}
+
+export interface SummaryRenderResult {
+  bytes: Uint8Array;
+  warnings: SummaryWarning[];
+  pages: number;
+}
