@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import { VERSION } from '../program.js';
+import type { Finding } from '../../core/findings.js';
+import { packApplication, PackRefusedError, resolvePackDate } from '../../core/pack/index.js';
+import { paint } from '../color.js';
+import { err, out } from '../io.js';
+
+export interface PackCommandOptions {
+  out: string;
+  date?: string;
+  draft?: boolean;
+}
+
+const SHOWN_FINDINGS = 10;
+/** Below this much payload a pack takes well under a second: no bar. */
+const PROGRESS_MIN_BYTES = 64 * 1024 * 1024;
+
+export async function run(dir: string, options: PackCommandOptions): Promise<number> {
+  const date = resolvePackDate(options.date, process.env.SOURCE_DATE_EPOCH, new Date());
+  const target = resolve(options.out);
+  const controller = new AbortController();
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    interrupted = signal;
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const startProgress = await progressBars();
+  let progress: Progress | undefined;
+  try {
+    const result = await packApplication(dir, target, {
+      date,
+      draft: options.draft === true,
+      software: `svmc ${VERSION}`,
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        if (done === 0 && total >= PROGRESS_MIN_BYTES) progress = startProgress?.(total);
+        progress?.update(done);
+      },
+    });
+    progress?.stop();
+    showFindings(result.findings.filter((f) => f.severity !== 'error' || result.draft));
+    const files = `${result.payloadFiles} file${result.payloadFiles === 1 ? '' : 's'}`;
+    const draft = result.draft ? `${paint('yellow', 'DRAFT')} (unsigned, not for submission) ` : '';
+    out(`Packed ${draft}${options.out}: ${files}, ${megabytes(result.zipBytes)} in ${result.name}/, pack id ${paint('bold', result.packId)}`);
+    return 0;
+  } catch (error) {
+    progress?.stop();
+    if (interrupted) {
+      err(`svmc: pack interrupted (${interrupted}); nothing was written to ${options.out}`);
+      return 130;
+    }
+    if (error instanceof PackRefusedError) {
+      showFindings(error.findings);
+      err(`svmc: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function showFindings(findings: Finding[]): void {
+  for (const f of findings.slice(0, SHOWN_FINDINGS)) {
+    const where = f.location ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}: ` : '';
+    const severity = f.severity === 'error' ? paint('red', 'error') : paint('yellow', f.severity);
+    err(`  ${severity} ${where}${f.code} ${f.message}`);
+  }
+  if (findings.length > SHOWN_FINDINGS) err(`  … and ${findings.length - SHOWN_FINDINGS} more (run "svmc check")`);
+}
+
+const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
+
+interface Progress {
+  update(done: number): void;
+  stop(): void;
+}
+
+/** A bar on stderr for a person watching a terminal; nothing at all in CI logs or pipes. */
+async function progressBars(): Promise<((total: number) => Progress) | undefined> {
+  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  const { SingleBar, Presets } = await import('cli-progress');
+  return (total) => {
+    const mib = (bytes: number): number => Math.round(bytes / 1048576);
+    const bar = new SingleBar(
+      { format: 'Packing [{bar}] {percentage}% | {value}/{total} MiB | {eta_formatted} left', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+      Presets.shades_classic,
+    );
+    bar.start(mib(total), 0);
+    return { update: (done) => bar.update(mib(done)), stop: () => bar.stop() };
+  };
+}

@@ -1,0 +1,48 @@
+import type { Finding } from '../findings.js';
+import { planPack } from './plan.js';
+import { assertWritableTarget, writePack, type WritePackOptions } from './write-pack.js';
+
+export interface PackOptions extends Omit<WritePackOptions, 'onBytes'> {
+  /** Pack despite errors, unsigned, marked DRAFT. */
+  draft?: boolean;
+  /** `svmc <version>`, recorded as Bag-Software-Agent. */
+  software: string;
+  /** Called once the work is known, then as payload bytes are packed. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PackResult {
+  out: string;
+  /** The bag's folder inside the zip. */
+  name: string;
+  packId: string;
+  draft: boolean;
+  payloadFiles: number;
+  payloadBytes: number;
+  zipBytes: number;
+  /** What the check found that did not stop the pack: warnings, and a draft's errors. */
+  findings: Finding[];
+}
+
+/** Packs the application in `dir` into a BagIt zip at `out`. Throws PackRefusedError when it cannot. */
+export async function packApplication(dir: string, out: string, options: PackOptions): Promise<PackResult> {
+  await assertWritableTarget(out);
+  const draft = options.draft === true;
+  const plan = await planPack(dir, { date: options.date, draft, software: options.software });
+  let done = 0;
+  options.onProgress?.(0, plan.payloadBytes);
+  const zipBytes = await writePack(plan, out, {
+    ...options,
+    onBytes: (bytes) => options.onProgress?.((done += bytes), plan.payloadBytes),
+  });
+  return {
+    out,
+    name: plan.name,
+    packId: plan.packId,
+    draft,
+    payloadFiles: plan.payloadFiles,
+    payloadBytes: plan.payloadBytes,
+    zipBytes,
+    findings: plan.result.findings,
+  };
+}

@@ -1,0 +1,93 @@
+import { realpath } from 'node:fs/promises';
+import { loadApplication } from '../application/load.js';
+import type { ApplicationData } from '../application/types.js';
+import { checkApplication } from '../check/check-application.js';
+import type { ApplicationResult } from '../check/types.js';
+import { quoteFee } from '../fee/compute.js';
+import type { FeeQuote } from '../fee/types.js';
+import { buildManifest, resolveInside } from '../manifest/index.js';
+import { BAG_FILES, BAGIT_TXT, bagInfo, tagManifest } from './bag.js';
+import { PackRefusedError } from './errors.js';
+import { packId, packName } from './pack-name.js';
+import { collectSignoffs } from './signoffs.js';
+import { renderPackSummary } from './summary.js';
+
+export type PlannedEntry =
+  | { name: string; kind: 'bytes'; bytes: Buffer }
+  | { name: string; kind: 'file'; path: string; relative: string; size: number; sha256: string };
+
+/** Everything a pack holds, decided before a byte of the zip is written. */
+export interface PackPlan {
+  /** The bag's folder name inside the zip. */
+  name: string;
+  packId: string;
+  /** Relative to the bag, in the zip's order (UTF-8 byte order). */
+  entries: PlannedEntry[];
+  payloadBytes: number;
+  payloadFiles: number;
+  draft: boolean;
+  result: ApplicationResult;
+}
+
+export interface PlanOptions {
+  date: Date;
+  draft: boolean;
+  software: string;
+}
+
+/** Checks the folder, verifies its sign-offs against the manifest, renders the summary and lays out the bag. */
+export async function planPack(dir: string, options: PlanOptions): Promise<PackPlan> {
+  const { date, draft } = options;
+  const result = await checkApplication(dir, { now: date, skipSignoffs: draft });
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  const unreadable = errors.some((f) => f.code === 'YAML_SYNTAX' || f.code === 'SCHEMA_VIOLATION');
+  if (errors.length > 0 && (!draft || unreadable)) {
+    const why = draft ? 'even a draft needs a readable svmc.yaml' : 'the application has errors (use --draft for an unsigned draft)';
+    throw new PackRefusedError(`cannot pack ${dir}: ${why}`, errors);
+  }
+  const { data } = await loadApplication(dir);
+  if (!data) throw new PackRefusedError(`cannot pack ${dir}: svmc.yaml cannot be read`, result.findings);
+  const manifest = await buildManifest(dir, data);
+  const signoffs = await collectSignoffs(dir, data, manifest.text, draft);
+  if (signoffs.findings.length > 0) throw new PackRefusedError(`cannot pack ${dir}: the sign-offs do not hold`, signoffs.findings);
+
+  const root = await realpath(dir);
+  const payload: PlannedEntry[] = [];
+  for (const entry of manifest.entries) {
+    const file = await resolveInside(root, entry.path);
+    if (!file) throw new PackRefusedError(`cannot pack ${dir}: ${entry.path} has gone`, []);
+    const name = `data/${entry.path}`;
+    payload.push({ name, kind: 'file', path: file.absolute, relative: entry.path, size: entry.size, sha256: entry.sha256 });
+  }
+  const payloadBytes = manifest.entries.reduce((sum, entry) => sum + entry.size, 0);
+  const id = packId(manifest.text, date);
+  const fee = feeOf(data);
+  const pdf = await renderPackSummary({
+    dir, data, result, signoffs: signoffs.summaries, entries: manifest.entries, packId: id, date, draft, ...(fee ? { fee } : {}),
+  });
+  const info = bagInfo({
+    data, date, draft, packId: id, payloadBytes, payloadFiles: payload.length, software: options.software,
+    catalogue: result.catalogue?.id ?? data.catalogue ?? '',
+    ...(fee ? { fee } : {}),
+  });
+  const tags = [
+    { name: BAG_FILES.declaration, bytes: Buffer.from(BAGIT_TXT) },
+    { name: BAG_FILES.info, bytes: Buffer.from(info) },
+    { name: BAG_FILES.manifest, bytes: Buffer.from(manifest.text) },
+    { name: BAG_FILES.summary, bytes: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength) },
+    ...signoffs.files,
+  ];
+  const tagEntries = [...tags, { name: BAG_FILES.tagManifest, bytes: Buffer.from(tagManifest(tags)) }];
+  const entries = [...tagEntries.map((t) => ({ ...t, kind: 'bytes' as const })), ...payload].sort((a, b) =>
+    Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)),
+  );
+  return { name: packName(data, date), packId: id, entries, payloadBytes, payloadFiles: payload.length, draft, result };
+}
+
+function feeOf(data: ApplicationData): FeeQuote | undefined {
+  try {
+    return quoteFee(data);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,232 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { crc32, createDeflateRaw } from 'node:zlib';
+import * as Z from './zip-format.js';
+
+export interface ZipWriterOptions {
+  /** Date and time stamped on every entry. */
+  date: Date;
+  /** Write ZIP64 records for every entry and the end of the archive, even small ones (for tests). */
+  forceZip64?: boolean;
+}
+
+export interface WrittenEntry {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+  compressedSize: number;
+  offset: number;
+  zip64: boolean;
+}
+
+/** Past this size an entry's compressed size may overflow 32 bits, so its local header gets ZIP64 fields. */
+const ZIP64_THRESHOLD = 0xff000000;
+
+/**
+ * Writes a ZIP archive entry by entry to a new file: no extra fields beyond ZIP64, fixed dates and
+ * modes, nothing taken from the machine, so the same entries give the same bytes. Sizes and CRC are
+ * patched into each local header once its data is written, which keeps headers plain (no data
+ * descriptors) while the data streams through.
+ */
+export class ZipWriter {
+  private offset = 0;
+  private readonly entries: WrittenEntry[] = [];
+  private readonly dos: { time: number; date: number };
+
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly options: ZipWriterOptions,
+  ) {
+    this.dos = Z.dosDateTime(options.date);
+  }
+
+  /** Creates `path`, which must not exist. */
+  static async create(path: string, options: ZipWriterOptions): Promise<ZipWriter> {
+    return new ZipWriter(await open(path, 'wx', 0o644), options);
+  }
+
+  get bytesWritten(): number {
+    return this.offset;
+  }
+
+  addBuffer(name: string, data: Uint8Array, method: number): Promise<WrittenEntry> {
+    return this.addStream(name, [Buffer.from(data.buffer, data.byteOffset, data.byteLength)], method, data.byteLength);
+  }
+
+  /** Streams `source` into a new entry; `sizeHint` (the expected size) decides whether ZIP64 fields are needed. */
+  async addStream(
+    name: string,
+    source: AsyncIterable<Buffer> | Iterable<Buffer>,
+    method: number,
+    sizeHint: number,
+  ): Promise<WrittenEntry> {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const zip64 = this.options.forceZip64 === true || sizeHint >= ZIP64_THRESHOLD;
+    const offset = this.offset;
+    const header = this.localHeader(nameBytes, method, zip64);
+    await this.write(header);
+    let crc = 0;
+    let size = 0;
+    const start = this.offset;
+    const counted = async function* (): AsyncGenerator<Buffer> {
+      for await (const chunk of source) {
+        crc = crc32(chunk, crc);
+        size += chunk.length;
+        yield chunk;
+      }
+    };
+    if (method === Z.METHOD_DEFLATED) {
+      await pipeline(Readable.from(counted()), createDeflateRaw({ level: 6 }), async (output: AsyncIterable<Buffer>) => {
+        for await (const chunk of output) await this.write(chunk);
+      });
+    } else {
+      let pending: Promise<void> = Promise.resolve();
+      for await (const chunk of counted()) {
+        await pending;
+        pending = this.write(chunk);
+      }
+      await pending;
+    }
+    const entry: WrittenEntry = { name, method, crc, size, compressedSize: this.offset - start, offset, zip64 };
+    if (!zip64 && (entry.size >= Z.MAX_32 || entry.compressedSize >= Z.MAX_32)) {
+      throw new Error(`ZIP entry ${name} grew past 4 GiB beyond its expected size`);
+    }
+    await this.patchLocalHeader(entry, nameBytes.length);
+    this.entries.push(entry);
+    return entry;
+  }
+
+  /** Writes the central directory and the end records; returns the archive's size. */
+  async finish(): Promise<number> {
+    const directoryOffset = this.offset;
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    for (const entry of this.entries) {
+      const header = this.centralHeader(entry);
+      batch.push(header);
+      batchBytes += header.length;
+      if (batchBytes >= 1 << 20) {
+        await this.write(Buffer.concat(batch));
+        batch = [];
+        batchBytes = 0;
+      }
+    }
+    await this.write(Buffer.concat(batch));
+    const directorySize = this.offset - directoryOffset;
+    const count = this.entries.length;
+    const zip64 =
+      this.options.forceZip64 === true || count >= Z.MAX_16 || directoryOffset >= Z.MAX_32 || directorySize >= Z.MAX_32;
+    if (zip64) await this.write(this.zip64End(count, directoryOffset, directorySize));
+    const end = Buffer.alloc(Z.END_OF_CENTRAL_SIZE);
+    end.writeUInt32LE(Z.END_OF_CENTRAL, 0);
+    end.writeUInt16LE(zip64 ? Z.MAX_16 : count, 8);
+    end.writeUInt16LE(zip64 ? Z.MAX_16 : count, 10);
+    end.writeUInt32LE(zip64 ? Z.MAX_32 : directorySize, 12);
+    end.writeUInt32LE(zip64 ? Z.MAX_32 : directoryOffset, 16);
+    await this.write(end);
+    await this.handle.sync();
+    return this.offset;
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+
+  private async write(buffer: Buffer): Promise<void> {
+    let position = this.offset;
+    this.offset += buffer.length;
+    let done = 0;
+    while (done < buffer.length) {
+      const { bytesWritten } = await this.handle.write(buffer, done, buffer.length - done, position);
+      done += bytesWritten;
+      position += bytesWritten;
+    }
+  }
+
+  private localHeader(name: Buffer, method: number, zip64: boolean): Buffer {
+    const header = Buffer.alloc(Z.LOCAL_HEADER_SIZE + name.length + (zip64 ? 20 : 0));
+    header.writeUInt32LE(Z.LOCAL_HEADER, 0);
+    header.writeUInt16LE(zip64 ? 45 : 20, 4);
+    header.writeUInt16LE(Z.FLAG_UTF8, 6);
+    header.writeUInt16LE(method, 8);
+    header.writeUInt16LE(this.dos.time, 10);
+    header.writeUInt16LE(this.dos.date, 12);
+    header.writeUInt16LE(name.length, 26);
+    header.writeUInt16LE(zip64 ? 20 : 0, 28);
+    name.copy(header, Z.LOCAL_HEADER_SIZE);
+    if (zip64) {
+      header.writeUInt16LE(Z.ZIP64_EXTRA, Z.LOCAL_HEADER_SIZE + name.length);
+      header.writeUInt16LE(16, Z.LOCAL_HEADER_SIZE + name.length + 2);
+    }
+    return header;
+  }
+
+  private async patchLocalHeader(entry: WrittenEntry, nameLength: number): Promise<void> {
+    const fields = Buffer.alloc(12);
+    fields.writeUInt32LE(entry.crc, 0);
+    fields.writeUInt32LE(entry.zip64 ? Z.MAX_32 : entry.compressedSize, 4);
+    fields.writeUInt32LE(entry.zip64 ? Z.MAX_32 : entry.size, 8);
+    await this.handle.write(fields, 0, 12, entry.offset + 14);
+    if (entry.zip64) {
+      const sizes = Buffer.alloc(16);
+      sizes.writeBigUInt64LE(BigInt(entry.size), 0);
+      sizes.writeBigUInt64LE(BigInt(entry.compressedSize), 8);
+      await this.handle.write(sizes, 0, 16, entry.offset + Z.LOCAL_HEADER_SIZE + nameLength + 4);
+    }
+  }
+
+  private centralHeader(entry: WrittenEntry): Buffer {
+    const name = Buffer.from(entry.name, 'utf8');
+    const force = this.options.forceZip64 === true;
+    const big = [entry.size, entry.compressedSize, entry.offset].map((n) => force || n >= Z.MAX_32);
+    const extraValues = [entry.size, entry.compressedSize, entry.offset].filter((_, i) => big[i]);
+    const extraLength = extraValues.length > 0 ? 4 + 8 * extraValues.length : 0;
+    const zip64 = entry.zip64 || extraLength > 0;
+    const header = Buffer.alloc(Z.CENTRAL_HEADER_SIZE + name.length + extraLength);
+    header.writeUInt32LE(Z.CENTRAL_HEADER, 0);
+    header.writeUInt16LE((Z.HOST_UNIX << 8) | (zip64 ? 45 : 20), 4);
+    header.writeUInt16LE(zip64 ? 45 : 20, 6);
+    header.writeUInt16LE(Z.FLAG_UTF8, 8);
+    header.writeUInt16LE(entry.method, 10);
+    header.writeUInt16LE(this.dos.time, 12);
+    header.writeUInt16LE(this.dos.date, 14);
+    header.writeUInt32LE(entry.crc, 16);
+    header.writeUInt32LE(big[1] ? Z.MAX_32 : entry.compressedSize, 20);
+    header.writeUInt32LE(big[0] ? Z.MAX_32 : entry.size, 24);
+    header.writeUInt16LE(name.length, 28);
+    header.writeUInt16LE(extraLength, 30);
+    header.writeUInt32LE(((Z.S_IFREG | 0o644) << 16) >>> 0, 38);
+    header.writeUInt32LE(big[2] ? Z.MAX_32 : entry.offset, 42);
+    name.copy(header, Z.CENTRAL_HEADER_SIZE);
+    if (extraLength > 0) {
+      let at = Z.CENTRAL_HEADER_SIZE + name.length;
+      header.writeUInt16LE(Z.ZIP64_EXTRA, at);
+      header.writeUInt16LE(extraLength - 4, at + 2);
+      at += 4;
+      for (const value of extraValues) {
+        header.writeBigUInt64LE(BigInt(value), at);
+        at += 8;
+      }
+    }
+    return header;
+  }
+
+  private zip64End(count: number, directoryOffset: number, directorySize: number): Buffer {
+    const record = Buffer.alloc(Z.ZIP64_END_SIZE + Z.ZIP64_LOCATOR_SIZE);
+    record.writeUInt32LE(Z.ZIP64_END, 0);
+    record.writeBigUInt64LE(BigInt(Z.ZIP64_END_SIZE - 12), 4);
+    record.writeUInt16LE((Z.HOST_UNIX << 8) | 45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(count), 24);
+    record.writeBigUInt64LE(BigInt(count), 32);
+    record.writeBigUInt64LE(BigInt(directorySize), 40);
+    record.writeBigUInt64LE(BigInt(directoryOffset), 48);
+    const locator = Z.ZIP64_END_SIZE;
+    record.writeUInt32LE(Z.ZIP64_LOCATOR, locator);
+    record.writeBigUInt64LE(BigInt(this.offset), locator + 8);
+    record.writeUInt32LE(1, locator + 16);
+    return record;
+  }
+}

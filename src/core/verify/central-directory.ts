@@ -1,0 +1,150 @@
+import type { FileHandle } from 'node:fs/promises';
+import * as Z from '../pack/zip-format.js';
+
+/** A zip's central directory entry, read but not yet trusted. */
+export interface ZipEntry {
+  name: string;
+  /** The raw name bytes could not be read as UTF-8. */
+  badName: boolean;
+  /** An Info-ZIP Unicode path field naming something else than the name itself. */
+  unicodePathMismatch: boolean;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+  /** Unix file type bits, when the entry was made on a Unix host. */
+  unixMode?: number;
+  /** MS-DOS directory attribute. */
+  dosDirectory: boolean;
+}
+
+/** The file is not a zip this tool can read (exit 2, not 1). */
+export class UnreadableZipError extends Error {
+  override name = 'UnreadableZipError';
+}
+
+const MAX_COMMENT = 0xffff;
+/** Far above any real pack; refuses a central directory made to exhaust memory. */
+const MAX_DIRECTORY_BYTES = 256 * 1024 * 1024;
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, position);
+  if (bytesRead !== length) throw new UnreadableZipError('the file ends before its zip records do');
+  return buffer;
+}
+
+/** Reads the end records and the central directory of the zip open as `handle`, of `size` bytes. */
+export async function readCentralDirectory(handle: FileHandle, size: number): Promise<{ entries: ZipEntry[]; directoryOffset: number }> {
+  if (size < Z.END_OF_CENTRAL_SIZE) throw new UnreadableZipError('the file is too short to be a zip');
+  const tailLength = Math.min(size, Z.END_OF_CENTRAL_SIZE + MAX_COMMENT + Z.ZIP64_LOCATOR_SIZE);
+  const tail = await readAt(handle, size - tailLength, tailLength);
+  let end = -1;
+  for (let at = tail.length - Z.END_OF_CENTRAL_SIZE; at >= 0; at--) {
+    if (tail.readUInt32LE(at) === Z.END_OF_CENTRAL && at + Z.END_OF_CENTRAL_SIZE + tail.readUInt16LE(at + 20) === tail.length) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) throw new UnreadableZipError('no zip end record: the file is not a zip, or it is truncated');
+  if (tail.readUInt16LE(end + 4) !== 0 || tail.readUInt16LE(end + 6) !== 0) {
+    throw new UnreadableZipError('the zip spans several disks');
+  }
+  let count = tail.readUInt16LE(end + 10);
+  let directorySize = tail.readUInt32LE(end + 12);
+  let directoryOffset = tail.readUInt32LE(end + 16);
+  const locatorAt = end - Z.ZIP64_LOCATOR_SIZE;
+  if (locatorAt >= 0 && tail.readUInt32LE(locatorAt) === Z.ZIP64_LOCATOR) {
+    const recordOffset = Number(tail.readBigUInt64LE(locatorAt + 8));
+    if (recordOffset + Z.ZIP64_END_SIZE > size) throw new UnreadableZipError('the ZIP64 end record lies outside the file');
+    const record = await readAt(handle, recordOffset, Z.ZIP64_END_SIZE);
+    if (record.readUInt32LE(0) !== Z.ZIP64_END) throw new UnreadableZipError('the ZIP64 end record is damaged');
+    count = safeNumber(record.readBigUInt64LE(32));
+    directorySize = safeNumber(record.readBigUInt64LE(40));
+    directoryOffset = safeNumber(record.readBigUInt64LE(48));
+  }
+  if (directoryOffset + directorySize > size) throw new UnreadableZipError('the central directory lies outside the file');
+  if (directorySize > MAX_DIRECTORY_BYTES) throw new UnreadableZipError('the central directory is absurdly large');
+  const directory = await readAt(handle, directoryOffset, directorySize);
+  const entries: ZipEntry[] = [];
+  let at = 0;
+  while (at < directory.length) {
+    if (at + Z.CENTRAL_HEADER_SIZE > directory.length || directory.readUInt32LE(at) !== Z.CENTRAL_HEADER) {
+      throw new UnreadableZipError('the central directory is damaged');
+    }
+    const { entry, length } = parseCentralHeader(directory, at);
+    entries.push(entry);
+    at += length;
+  }
+  if (entries.length !== count) throw new UnreadableZipError(`the zip says it holds ${count} entries, its directory lists ${entries.length}`);
+  return { entries, directoryOffset };
+}
+
+function parseCentralHeader(directory: Buffer, at: number): { entry: ZipEntry; length: number } {
+  const madeBy = directory.readUInt16LE(at + 4);
+  const nameLength = directory.readUInt16LE(at + 28);
+  const extraLength = directory.readUInt16LE(at + 30);
+  const commentLength = directory.readUInt16LE(at + 32);
+  const length = Z.CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength;
+  if (at + length > directory.length) throw new UnreadableZipError('the central directory is damaged');
+  const flags = directory.readUInt16LE(at + 8);
+  const rawName = directory.subarray(at + Z.CENTRAL_HEADER_SIZE, at + Z.CENTRAL_HEADER_SIZE + nameLength);
+  const extra = directory.subarray(at + Z.CENTRAL_HEADER_SIZE + nameLength, at + Z.CENTRAL_HEADER_SIZE + nameLength + extraLength);
+  const external = directory.readUInt32LE(at + 38);
+  const decoded = decodeName(rawName);
+  const entry: ZipEntry = {
+    name: decoded.name,
+    badName: decoded.bad,
+    unicodePathMismatch: false,
+    flags,
+    method: directory.readUInt16LE(at + 10),
+    crc: directory.readUInt32LE(at + 16),
+    compressedSize: directory.readUInt32LE(at + 20),
+    size: directory.readUInt32LE(at + 24),
+    offset: directory.readUInt32LE(at + 42),
+    dosDirectory: (external & 0x10) !== 0,
+    ...(madeBy >> 8 === Z.HOST_UNIX ? { unixMode: external >>> 16 } : {}),
+  };
+  readExtraFields(extra, entry);
+  return { entry, length };
+}
+
+function readExtraFields(extra: Buffer, entry: ZipEntry): void {
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(at);
+    const size = extra.readUInt16LE(at + 2);
+    const data = extra.subarray(at + 4, at + 4 + size);
+    if (id === Z.ZIP64_EXTRA) {
+      let field = 0;
+      const next = (): number => {
+        if (field + 8 > data.length) throw new UnreadableZipError(`the ZIP64 field of ${entry.name} is damaged`);
+        const value = safeNumber(data.readBigUInt64LE(field));
+        field += 8;
+        return value;
+      };
+      if (entry.size === Z.MAX_32) entry.size = next();
+      if (entry.compressedSize === Z.MAX_32) entry.compressedSize = next();
+      if (entry.offset === Z.MAX_32) entry.offset = next();
+    } else if (id === Z.UNICODE_PATH_EXTRA && data.length > 5) {
+      entry.unicodePathMismatch = data.subarray(5).toString('utf8') !== entry.name;
+    }
+    at += 4 + size;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeName(raw: Buffer): { name: string; bad: boolean } {
+  try {
+    return { name: utf8.decode(raw), bad: false };
+  } catch {
+    return { name: raw.toString('latin1'), bad: true };
+  }
+}
+
+function safeNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new UnreadableZipError('a zip size or offset is out of range');
+  return Number(value);
+}

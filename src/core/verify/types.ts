@@ -1,0 +1,47 @@
+import type { Role } from '../domain.js';
+
+/** One reason a pack is not valid, tied to the file (relative to the bag, or the zip itself) it concerns. */
+export interface VerifyProblem {
+  file: string;
+  problem: string;
+}
+
+export interface SignatureVerdict {
+  role: Role;
+  keyId?: string;
+  trustedComment?: string;
+  /** Where the key came from: the pack's signatures/<role>.pub or a pinned --trust file. */
+  keySource?: string;
+  valid: boolean;
+}
+
+export interface BagSummary {
+  /** The bag's folder inside the zip. */
+  name?: string;
+  bagitVersion?: string;
+  /** Every file of the bag. */
+  files: number;
+  payloadFiles: number;
+  payloadBytes: number;
+  /** Payload-Oxum as bag-info.txt states it. */
+  payloadOxum?: string;
+  draft: boolean;
+  /** bag-info.txt's labels and values (the last value of a repeated label). */
+  info: Record<string, string>;
+}
+
+/** The outcome of `svmc verify`; its JSON form is a public contract. */
+export interface VerifyResult {
+  valid: boolean;
+  pack: string;
+  bag: BagSummary;
+  signatures: SignatureVerdict[];
+  problems: VerifyProblem[];
+}
+
+export interface VerifyOptions {
+  /** Public key files (minisign .pub) to trust instead of the keys inside the pack. */
+  trust?: { file: string; text: string }[];
+  /** Reject a zip that would inflate past this many bytes in all (default 64 GiB). */
+  maxTotalBytes?: number;
+}

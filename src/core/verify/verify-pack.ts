@@ -1,0 +1,93 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
+import { BAG_FILES } from '../pack/bag.js';
+import { parsePublicKey } from '../signing/keys.js';
+import { MinisignFormatError } from '../signing/minisign-format.js';
+import { checkBag, type BagFiles } from './bag-check.js';
+import { readCentralDirectory, UnreadableZipError } from './central-directory.js';
+import { dataOffset, digestEntry } from './entry-reader.js';
+import { checkSignatures, type TrustedKey } from './signature-check.js';
+import { inspectStructure } from './structure.js';
+import type { VerifyOptions, VerifyProblem, VerifyResult } from './types.js';
+
+/** Tag files are read whole to be parsed; past this size one is not a tag file of a pack. */
+const MAX_TAG_BYTES = 64 * 1024 * 1024;
+const MAX_YAML_BYTES = 4 * 1024 * 1024;
+
+function keepFor(name: string): number {
+  if (name === 'data/svmc.yaml') return MAX_YAML_BYTES;
+  if (name === BAG_FILES.summary) return 8;
+  return name.startsWith('data/') ? 0 : MAX_TAG_BYTES;
+}
+
+/**
+ * The assessor's check of a pack, treating the zip as hostile: its directory is judged before any
+ * content is read, and content is read in place, inflated in memory, hashed and dropped.
+ * Throws UsageError when the file cannot be read as a zip at all.
+ */
+export async function verifyPack(path: string, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const trusted = parseTrusted(options.trust ?? []);
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new UsageError(`${path} is not a file`);
+    const { entries, directoryOffset } = await readCentralDirectory(handle, stats.size).catch((error: unknown) => {
+      if (error instanceof UnreadableZipError) throw new UsageError(`${path} is not a readable zip: ${error.message}`);
+      throw error;
+    });
+    const layout = inspectStructure(entries, directoryOffset, options.maxTotalBytes);
+    const result: VerifyResult = {
+      valid: false,
+      pack: path,
+      bag: { ...(layout.name ? { name: layout.name } : {}), files: layout.files.size, payloadFiles: 0, payloadBytes: 0, draft: false, info: {} },
+      signatures: [],
+      problems: layout.problems,
+    };
+    if (layout.problems.length > 0) return result;
+    const files: BagFiles = new Map();
+    for (const [name, entry] of layout.files) {
+      const start = await dataOffset(handle, entry, Buffer.byteLength(`${layout.name}/${name}`));
+      if (typeof start === 'string') {
+        result.problems.push({ file: name, problem: start });
+        continue;
+      }
+      const digest = await digestEntry(handle, entry, start, keepFor(name));
+      if (digest.problem) result.problems.push({ file: name, problem: digest.problem });
+      else if (!name.startsWith('data/') && name !== BAG_FILES.summary && digest.size > MAX_TAG_BYTES) {
+        result.problems.push({ file: name, problem: `a tag file of ${digest.size} bytes is too large to be read` });
+      }
+      files.set(name, digest);
+    }
+    result.bag = { ...result.bag, ...checkBag(files, result.problems) };
+    result.signatures = checkSignatures(files, trusted, result.bag.draft, result.problems);
+    checkSummary(files, result.problems);
+    result.valid = result.problems.length === 0;
+    return result;
+  } finally {
+    await handle.close();
+  }
+}
+
+function checkSummary(files: BagFiles, problems: VerifyProblem[]): void {
+  const summary = files.get(BAG_FILES.summary);
+  if (!summary) problems.push({ file: BAG_FILES.summary, problem: 'missing: the pack has no PDF summary' });
+  else if (!summary.head.toString('latin1').startsWith('%PDF-')) {
+    problems.push({ file: BAG_FILES.summary, problem: 'it is not a PDF (it does not start with %PDF-)' });
+  }
+}
+
+function parseTrusted(trust: { file: string; text: string }[]): TrustedKey[] {
+  return trust.map(({ file, text }) => {
+    try {
+      return { file, key: parsePublicKey(text) };
+    } catch (error) {
+      if (error instanceof MinisignFormatError) throw new UsageError(`--trust ${file}: ${error.message}`);
+      throw error;
+    }
+  });
+}

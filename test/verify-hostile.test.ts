@@ -1,0 +1,72 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { svmc, tempDir } from './helpers/cli.js';
+import { python } from './pack-fixtures.js';
+
+/** Builds a zip with Python's zipfile from [name, content, unix mode?, flag bits?] rows. */
+const BUILD = `
+import json, sys, zipfile, warnings
+warnings.simplefilter('ignore')
+target, rows = sys.argv[1], json.loads(sys.argv[2])
+with zipfile.ZipFile(target, 'w', zipfile.ZIP_DEFLATED) as z:
+    for name, content, mode, flags in rows:
+        info = zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 3
+        info.external_attr = (mode or 0o100644) << 16
+        data = content.encode() if isinstance(content, str) else b'\\0' * content
+        z.writestr(info, data)
+        if flags:
+            info.flag_bits |= flags
+`;
+
+function hostile(rows: [string, string | number, number?, number?][]): { zip: string; run: string } {
+  const root = tempDir('svmc-hostile-');
+  const run = join(root, 'run', 'here');
+  mkdirSync(run, { recursive: true });
+  const zip = join(root, 'hostile.zip');
+  const made = python(BUILD, zip, JSON.stringify(rows.map(([n, c, m, f]) => [n, c, m ?? 0, f ?? 0])));
+  if (made.code !== 0) throw new Error(made.stderr);
+  return { zip, run };
+}
+
+const BAG = 'pack';
+const base: [string, string][] = [
+  [`${BAG}/bagit.txt`, 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'],
+  [`${BAG}/data/evidence/a.txt`, 'evidence'],
+];
+
+describe('verify on a hostile zip', () => {
+  const cases: [string, [string, string | number, number?, number?][], string][] = [
+    ['zip-slip', [...base, [`${BAG}/../../escaped.txt`, 'x']], `${BAG}/../../escaped.txt`],
+    ['an absolute name', [...base, ['/tmp/svmc-absolute-escape.txt', 'x']], '/tmp/svmc-absolute-escape.txt'],
+    ['a drive letter', [...base, ['C:/evil.txt', 'x']], 'C:/evil.txt'],
+    ['a backslash', [...base, [`${BAG}\\..\\evil.txt`, 'x']], `${BAG}\\..\\evil.txt`],
+    ['a duplicate name', [...base, [`${BAG}/data/evidence/a.txt`, 'other']], `${BAG}/data/evidence/a.txt`],
+    ['a symlink entry', [...base, [`${BAG}/data/link`, '/etc/passwd', 0o120777]], `${BAG}/data/link`],
+    ['an encrypted entry', [...base, [`${BAG}/data/secret.txt`, 'x', 0, 1]], `${BAG}/data/secret.txt`],
+    ['a decompression bomb', [...base, [`${BAG}/data/zeros.bin`, 200 * 1024 * 1024]], `${BAG}/data/zeros.bin`],
+    ['two top-level folders', [...base, ['other/file.txt', 'x']], '(zip)'],
+  ];
+
+  it.each(cases)('rejects %s, naming the entry, and writes nothing anywhere', (_, rows, named) => {
+    const { zip, run } = hostile(rows);
+    const result = svmc(['verify', zip, '--format', 'json'], { cwd: run });
+    expect(result.code, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout) as { valid: boolean; problems: { file: string }[] };
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((p) => p.file)).toContain(named);
+    expect(readdirSync(run)).toEqual([]);
+    expect(readdirSync(join(run, '..', '..')).sort()).toEqual(['hostile.zip', 'run']);
+    expect(existsSync('/tmp/svmc-absolute-escape.txt')).toBe(false);
+  });
+
+  it('reads a well-formed but incomplete bag and says what is missing', () => {
+    const { zip } = hostile(base);
+    const report = JSON.parse(svmc(['verify', zip, '--format', 'json']).stdout) as { problems: { file: string }[] };
+    expect(report.problems.map((p) => p.file)).toEqual(
+      expect.arrayContaining(['bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'summary.pdf', 'signatures/lead.minisig']),
+    );
+  });
+});

@@ -1,0 +1,93 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { svmc, tempDir } from './helpers/cli.js';
+import { bagName, python, REZIP, signedPack } from './pack-fixtures.js';
+
+interface Report {
+  valid: boolean;
+  problems: { file: string; problem: string }[];
+}
+
+describe('verify on a tampered pack', () => {
+  let zip: string;
+  let bag: string;
+  const variant = (ops: object): string => {
+    const target = join(tempDir('svmc-tamper-'), 'tampered.zip');
+    const made = python(REZIP, zip, target, JSON.stringify(ops));
+    if (made.code !== 0) throw new Error(made.stderr);
+    return target;
+  };
+  const verify = (file: string): Report & { code: number } => {
+    const run = svmc(['verify', file, '--format', 'json']);
+    return { code: run.code, ...(JSON.parse(run.stdout) as Report) };
+  };
+  const read = (name: string): Buffer =>
+    Buffer.from(python('import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).hex())', zip, `${bag}/${name}`).stdout, 'hex');
+
+  beforeAll(() => {
+    zip = signedPack().zip;
+    bag = bagName(zip);
+  });
+
+  it('accepts the untouched pack, rewritten entry by entry by another zip tool', () => {
+    expect(verify(variant({})).code).toBe(0);
+  });
+
+  const kinds = [
+    'data/evidence/plan/impact-management-plan.md',
+    'data/evidence/terms-signed.pdf',
+    'data/svmc.yaml',
+    'bagit.txt',
+    'bag-info.txt',
+    'manifest-sha256.txt',
+    'tagmanifest-sha256.txt',
+    'signatures/lead.minisig',
+    'signatures/senior.pub',
+    'summary.pdf',
+  ];
+
+  it.each(kinds)('names %s when one byte of its zip data is flipped', (name) => {
+    const report = verify(variant({ flip: `${bag}/${name}` }));
+    expect(report.code).toBe(1);
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((p) => p.file)).toContain(name);
+  });
+
+  it.each(kinds)('names %s when one byte of its content is changed and the zip rebuilt around it', (name) => {
+    const content = Buffer.from(read(name));
+    const at = name === 'summary.pdf' ? content.length - 40 : Math.floor(content.length / 2);
+    content[at] = content[at]! ^ (/[0-9a-f]/.test(String.fromCharCode(content[at]!)) ? 0x03 : 0x01);
+    const report = verify(variant({ replace: { [`${bag}/${name}`]: content.toString('base64') } }));
+    expect(report.code).toBe(1);
+    const mentioned = report.problems.some((p) => p.file === name || p.problem.includes(name));
+    expect(mentioned, JSON.stringify(report.problems)).toBe(true);
+  });
+
+  it('names a payload file that was added', () => {
+    const report = verify(variant({ add: { [`${bag}/data/evidence/extra.txt`]: Buffer.from('added later').toString('base64') } }));
+    expect(report.code).toBe(1);
+    expect(report.problems.map((p) => p.file)).toEqual(expect.arrayContaining(['data/evidence/extra.txt', 'bag-info.txt']));
+  });
+
+  it('names a tag file that was added', () => {
+    const report = verify(variant({ add: { [`${bag}/notes.txt`]: Buffer.from('x').toString('base64') } }));
+    expect(report.code).toBe(1);
+    expect(report.problems.map((p) => p.file)).toContain('notes.txt');
+  });
+
+  it.each(['data/evidence/do/measurement-plan.md', 'signatures/senior.minisig', 'summary.pdf'])('names %s when it was removed', (name) => {
+    const report = verify(variant({ drop: [`${bag}/${name}`] }));
+    expect(report.code).toBe(1);
+    expect(report.problems.map((p) => p.file)).toContain(name);
+  });
+
+  it('says unreadable (exit 2) for a missing file or one that is not a zip', () => {
+    const dir = tempDir('svmc-notzip-');
+    expect(svmc(['verify', join(dir, 'absent.zip')]).code).toBe(2);
+    copyFileSync(join(import.meta.dirname, '../package.json'), join(dir, 'not.zip'));
+    const run = svmc(['verify', join(dir, 'not.zip')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/not a readable zip/);
+  });
+});
