@@ -1,0 +1,133 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Document, LineCounter, parseDocument } from 'yaml';
+import { UsageError } from '../errors.js';
+import { finding, type Finding, type FindingLocation } from '../findings.js';
+import { locateIn, type YamlPath } from './locate.js';
+import { tableLocate, type LocationTable } from './location-table.js';
+import { excessiveNesting } from './nesting.js';
+import { readApplicationText, type TextResult } from './read-text.js';
+import type { ApplicationData } from './types.js';
+
+/** Aliases in a hand-written application are rare; thousands mean an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+const MAX_SYNTAX_FINDINGS = 20;
+
+export interface LoadedApplication {
+  /** The folder as given. */
+  dir: string;
+  /** Absolute path of svmc.yaml. */
+  file: string;
+  text: string;
+  document: Document;
+  lineCounter: LineCounter;
+  /**
+   * The parsed content; `undefined` when svmc.yaml is not readable YAML (see `findings`).
+   * Its shape is only guaranteed once `validateApplication` reports no SCHEMA_VIOLATION.
+   */
+  data: ApplicationData | undefined;
+  /** YAML_SYNTAX findings: the file's encoding, syntax, duplicate keys, aliases, nesting. */
+  findings: Finding[];
+  /** Where a path of keys and indexes sits in svmc.yaml (nearest existing ancestor when missing). */
+  locate(path: YamlPath, options?: { preferKey?: boolean }): FindingLocation;
+}
+
+/** Loads `<dir>/svmc.yaml`. Throws UsageError when the folder or the file is missing or unreadable. */
+export async function loadApplication(dir: string): Promise<LoadedApplication> {
+  const { file, read } = await readApplication(dir);
+  return parseApplication(dir, file, read);
+}
+
+/** Reads svmc.yaml's text, or the finding that says why it is not usable text. */
+export async function readApplication(dir: string): Promise<{ file: string; read: TextResult }> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) throw new UsageError(`folder ${dir} does not exist`);
+  if (!info.isDirectory()) throw new UsageError(`${dir} is not a folder: name the application folder that holds svmc.yaml`);
+  const file = resolve(join(dir, 'svmc.yaml'));
+  return { file, read: await readApplicationText(file, dir) };
+}
+
+export function parseApplication(dir: string, file: string, read: TextResult): LoadedApplication {
+  const text = read.text ?? '';
+  const lineCounter = new LineCounter();
+  const base = { dir, file, text, lineCounter };
+  if (read.finding) return withLocate({ ...base, document: new Document(), data: undefined, findings: [read.finding] });
+
+  const deep = excessiveNesting(text);
+  if (deep) return withLocate({ ...base, document: new Document(), data: undefined, findings: [failure(new RangeError('nesting'), deep)] });
+  let document: Document;
+  try {
+    document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, keepSourceTokens: false });
+  } catch (error) {
+    return withLocate({ ...base, document: new Document(), data: undefined, findings: [failure(error)] });
+  }
+  const findings = [
+    ...document.errors.slice(0, MAX_SYNTAX_FINDINGS).map((e) => yamlFinding(e.message, e.linePos?.[0], 'error')),
+    ...document.warnings.slice(0, MAX_SYNTAX_FINDINGS).map((e) => yamlFinding(e.message, e.linePos?.[0], 'warning')),
+  ];
+  if (document.errors.length > 0) return withLocate({ ...base, document, data: undefined, findings });
+  let data: ApplicationData | undefined;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as ApplicationData;
+  } catch (error) {
+    findings.push(failure(error));
+  }
+  return withLocate({ ...base, document, data, findings });
+}
+
+/**
+ * An application whose data came from the parse cache: the YAML document is parsed only if a
+ * finding needs a location, which a clean application never does.
+ */
+export function lazyApplication(
+  dir: string,
+  file: string,
+  text: string,
+  data: ApplicationData,
+  findings: Finding[],
+  locations: LocationTable = {},
+): LoadedApplication {
+  let parsed: LoadedApplication | undefined;
+  const full = (): LoadedApplication => (parsed ??= parseApplication(dir, file, { text }));
+  return {
+    dir,
+    file,
+    text,
+    data,
+    findings,
+    get document() {
+      return full().document;
+    },
+    get lineCounter() {
+      return full().lineCounter;
+    },
+    locate: (path, options) => tableLocate(locations, data, path, options?.preferKey) ?? full().locate(path, options),
+  };
+}
+
+function withLocate(loaded: Omit<LoadedApplication, 'locate'>): LoadedApplication {
+  return {
+    ...loaded,
+    locate: (path, options) => locateIn(loaded.document, loaded.lineCounter, path, options),
+  };
+}
+
+function yamlFinding(message: string, at: { line: number; col: number } | undefined, severity: 'error' | 'warning'): Finding {
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  if (/call stack/i.test(first)) return failure(new RangeError(first), at);
+  const text = /unique/i.test(first) ? `${first}: a key appears twice in the same map; keep one and merge their contents` : first;
+  return finding('YAML_SYNTAX', text, { severity, location: { file: 'svmc.yaml', line: at?.line ?? 1, col: at?.col ?? 1 } });
+}
+
+/** The parser and toJS report resource exhaustion by throwing; a user's file must never crash check. */
+function failure(error: unknown, at?: { line: number; col: number }): Finding {
+  const location = { file: 'svmc.yaml', line: at?.line ?? 1, col: at?.col ?? 1 };
+  if (error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))) {
+    return finding('YAML_SYNTAX', 'svmc.yaml is nested too deeply to read: an application is only a few levels deep; remove the nesting', { location });
+  }
+  if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
+    return finding('YAML_SYNTAX', `svmc.yaml expands its aliases (*name) too often (more than ${MAX_ALIAS_COUNT} uses): write the values out instead`, { location });
+  }
+  if (error instanceof Error) return finding('YAML_SYNTAX', `svmc.yaml cannot be read as YAML: ${error.message}`, { location });
+  throw error;
+}

@@ -1,0 +1,25 @@
+import { posix, sep } from 'node:path';
+
+/**
+ * Why a path written in svmc.yaml may not be used, judged from its text alone: it must be
+ * relative, use `/`, and stay inside the application folder.
+ */
+export function pathTextProblem(path: string): string | undefined {
+  if (path.includes('\0')) return 'contains a NUL character';
+  if (path.includes('\\')) return 'uses "\\": write paths with "/"';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return 'is a URL or drive path: write a path relative to the application folder';
+  if (path.startsWith('/')) return 'is absolute: write it relative to the application folder';
+  const normal = posix.normalize(path);
+  if (normal === '..' || normal.startsWith('../')) return 'climbs out of the application folder with ".."';
+  return undefined;
+}
+
+/** `./evidence//a.pdf` → `evidence/a.pdf`, so the same file is recognised however it is written. */
+export function normalisePath(path: string): string {
+  return posix.normalize(path).replace(/^\.\//, '').replace(/\/$/, '');
+}
+
+/** True when `target` (already resolved by realpath) is inside `root` (also resolved). */
+export function isInside(root: string, target: string): boolean {
+  return target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);
+}

@@ -1,0 +1,54 @@
+import { readFile, stat } from 'node:fs/promises';
+import { finding, type Finding } from '../findings.js';
+import { UsageError } from '../errors.js';
+
+/** Far above any real application (50,000 mapped files fit in about 5 MiB), far below what hurts. */
+export const MAX_APPLICATION_BYTES = 16 * 1024 * 1024;
+
+export type TextResult = { text: string; finding?: undefined } | { text?: undefined; finding: Finding };
+
+/** Reads svmc.yaml as UTF-8 text; content problems become findings, a missing or unreadable file a UsageError. */
+export async function readApplicationText(path: string, shownDir: string): Promise<TextResult> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
+      throw new UsageError(`${shownDir} has no svmc.yaml: it is not an application folder (create one with "svmc init ${shownDir}")`);
+    }
+    throw new UsageError(`cannot read ${path}: ${error.message}`);
+  });
+  if (!info.isFile()) throw new UsageError(`${path} is not a file`);
+  if (info.size > MAX_APPLICATION_BYTES) {
+    const mib = (info.size / 1024 / 1024).toFixed(1);
+    return { finding: syntax(`svmc.yaml is ${mib} MiB, more than the ${MAX_APPLICATION_BYTES / 1024 / 1024} MiB an application file may be: it is not an application file, or something wrote garbage into it`, 1, 1) };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const { line, col } = position(loose, loose.indexOf('\uFFFD'));
+    return { finding: syntax(`svmc.yaml is not UTF-8 text (first bad byte at line ${line}, column ${col}): save it as UTF-8 in your editor`, line, col) };
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const { line, col } = position(text, nul);
+    return { finding: syntax('svmc.yaml holds binary data (a NUL byte): it must be a YAML text file; restore it from version control or run "svmc init" again', line, col) };
+  }
+  return { text };
+}
+
+function syntax(message: string, line: number, col: number): Finding {
+  return finding('YAML_SYNTAX', message, { location: { file: 'svmc.yaml', line, col } });
+}
+
+function position(text: string, offset: number): { line: number; col: number } {
+  if (offset < 0) return { line: 1, col: 1 };
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, col: offset - before.lastIndexOf('\n') };
+}

@@ -1,0 +1,29 @@
+import { evidenceFiles } from './evidence-files.js';
+import { evidencePaths } from './evidence-paths.js';
+import { evidenceSecrets } from './evidence-secrets.js';
+import { evidenceUnmapped } from './evidence-unmapped.js';
+import { level3Areas } from './level3-areas.js';
+import { level3Occasions } from './level3-occasions.js';
+import { prerequisites } from './prerequisites.js';
+import { priorAwardExpired } from './prior-award-expired.js';
+import { priorAwardMissing } from './prior-award-missing.js';
+import { representatives } from './representatives.js';
+import { signoffs } from './signoffs.js';
+import type { Rule } from './types.js';
+
+/** Every domain rule `check` runs after the schema, in report order. */
+export const RULES: readonly Rule[] = [
+  prerequisites,
+  representatives,
+  priorAwardMissing,
+  priorAwardExpired,
+  evidencePaths,
+  evidenceFiles,
+  evidenceSecrets,
+  evidenceUnmapped,
+  level3Areas,
+  level3Occasions,
+  signoffs,
+];
+
+export type { Rule, RuleContext } from './types.js';
