@@ -38,6 +38,8 @@ export function planScaffold(targetDir: string, answers: InitAnswers, options: S
     { path: '.gitignore', content: readTemplateFile(sources.gitignore, '.gitignore') },
     ...STAGES.map((stage) => ({ path: `evidence/${stage}/.gitkeep`, content: '' })),
     { path: 'signoffs/.gitkeep', content: '' },
+    // The cache folder exists from the start so that `check` can keep its caches; it ignores itself.
+    { path: '.svmc/.gitignore', content: '*\n' },
     ...readTemplateTree(sources.draftsDir).map((file) => ({
       path: `drafts/${file.path}`,
       content: fillPlaceholders(file.content, values),
