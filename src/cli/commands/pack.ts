@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { VERSION } from '../program.js';
 import type { Finding } from '../../core/findings.js';
-import { packApplication, PackRefusedError, resolvePackDate } from '../../core/pack/index.js';
+import { PackRefusedError } from '../../core/pack/errors.js';
+import { resolvePackDate } from '../../core/pack/pack-date.js';
+import { startSummaryRenderer } from '../../core/pack/summary-renderer.js';
 import { paint } from '../color.js';
 import { err, out } from '../io.js';
 
@@ -26,10 +28,14 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // The PDF worker starts loading before the check and the pack code do, on the other core.
+  const renderer = await startSummaryRenderer();
   const startProgress = await progressBars();
   let progress: Progress | undefined;
   try {
+    const { packApplication } = await import('../../core/pack/pack.js');
     const result = await packApplication(dir, target, {
+      renderer,
       date,
       draft: options.draft === true,
       software: `svmc ${VERSION}`,
@@ -58,6 +64,7 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
     }
     throw error;
   } finally {
+    renderer.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

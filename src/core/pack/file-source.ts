@@ -1,13 +1,16 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { chooseMethod, TRIAL_BYTES } from './compression.js';
+import type { ReadRing } from './read-ring.js';
 import { readChunks } from './read-chunks.js';
+import { METHOD_STORED } from './zip-format.js';
+import type { WrittenEntry, ZipWriter } from './zip-writer.js';
 
 export interface FileSource {
   method: number;
-  /** The file's bytes, read once, hashed on the way through. */
-  chunks: AsyncIterable<Buffer>;
-  /** SHA-256 hex and size of what `chunks` yielded; call after they are consumed. */
+  /** Streams the file, read once and hashed on the way through, into a new entry `name` of `writer`. */
+  writeTo(writer: ZipWriter, name: string, sizeHint: number): Promise<WrittenEntry>;
+  /** SHA-256 hex and size of what was written; call after `writeTo`. */
   digest(): { sha256: string; size: number };
   close(): Promise<void>;
 }
@@ -15,6 +18,8 @@ export interface FileSource {
 export interface FileSourceOptions {
   signal?: AbortSignal;
   onBytes?: (bytes: number) => void;
+  /** Buffers shared by the files of one pack; stored files go through it. */
+  ring?: ReadRing;
 }
 
 /**
@@ -30,9 +35,33 @@ export async function openFileSource(path: string, entryName: string, options: F
     const hash = createHash('sha256');
     let size = 0;
     let closed = false;
+    const pass = (chunk: Buffer): Buffer => {
+      options.signal?.throwIfAborted();
+      hash.update(chunk);
+      size += chunk.length;
+      options.onBytes?.(chunk.length);
+      return chunk;
+    };
+    const method = chooseMethod(entryName, head);
+    const ring = options.ring;
     return {
-      method: chooseMethod(entryName, head),
-      chunks: readAll(handle, head, hash, options, (n) => (size += n)),
+      method,
+      writeTo: (writer, name, sizeHint) =>
+        method === METHOD_STORED && ring
+          ? writer.addStoredEntry(name, sizeHint, async (sink) => {
+              if (head.length === 0) return;
+              const written = sink(head);
+              pass(head);
+              await written;
+              if (head.length === TRIAL_BYTES) {
+                await ring.pump(handle, head.length, (chunk) => {
+                  const pending = sink(chunk);
+                  pass(chunk);
+                  return pending;
+                });
+              }
+            })
+          : writer.addStream(name, readAll(handle, head, pass), method, sizeHint),
       digest: () => ({ sha256: hash.digest('hex'), size }),
       close: async () => {
         if (!closed) await handle.close();
@@ -45,20 +74,7 @@ export async function openFileSource(path: string, entryName: string, options: F
   }
 }
 
-async function* readAll(
-  handle: FileHandle,
-  head: Buffer,
-  hash: Hash,
-  { signal, onBytes }: FileSourceOptions,
-  count: (n: number) => void,
-): AsyncGenerator<Buffer> {
-  const pass = (chunk: Buffer): Buffer => {
-    signal?.throwIfAborted();
-    hash.update(chunk);
-    count(chunk.length);
-    onBytes?.(chunk.length);
-    return chunk;
-  };
+async function* readAll(handle: FileHandle, head: Buffer, pass: (chunk: Buffer) => Buffer): AsyncGenerator<Buffer> {
   if (head.length === 0) return;
   yield pass(head);
   if (head.length < TRIAL_BYTES) return;

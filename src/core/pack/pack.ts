@@ -1,5 +1,6 @@
 import type { Finding } from '../findings.js';
 import { planPack } from './plan.js';
+import { startSummaryRenderer, type SummaryRenderer } from './summary-renderer.js';
 import { assertWritableTarget, writePack, type WritePackOptions } from './write-pack.js';
 
 export interface PackOptions extends Omit<WritePackOptions, 'onBytes'> {
@@ -9,6 +10,8 @@ export interface PackOptions extends Omit<WritePackOptions, 'onBytes'> {
   software: string;
   /** Called once the work is known, then as payload bytes are packed. */
   onProgress?: (done: number, total: number) => void;
+  /** Renders summary.pdf; default: a worker thread started here, closed when the pack is done. */
+  renderer?: SummaryRenderer;
 }
 
 export interface PackResult {
@@ -26,9 +29,18 @@ export interface PackResult {
 
 /** Packs the application in `dir` into a BagIt zip at `out`. Throws PackRefusedError when it cannot. */
 export async function packApplication(dir: string, out: string, options: PackOptions): Promise<PackResult> {
+  const renderer = options.renderer ?? (await startSummaryRenderer());
+  try {
+    return await pack(dir, out, { ...options, renderer });
+  } finally {
+    if (!options.renderer) renderer.close();
+  }
+}
+
+async function pack(dir: string, out: string, options: PackOptions & { renderer: SummaryRenderer }): Promise<PackResult> {
   await assertWritableTarget(out);
   const draft = options.draft === true;
-  const plan = await planPack(dir, { date: options.date, draft, software: options.software });
+  const plan = await planPack(dir, { date: options.date, draft, software: options.software, renderer: options.renderer });
   let done = 0;
   options.onProgress?.(0, plan.payloadBytes);
   const zipBytes = await writePack(plan, out, {

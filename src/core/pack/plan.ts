@@ -10,10 +10,13 @@ import { BAG_FILES, BAGIT_TXT, bagInfo, tagManifest } from './bag.js';
 import { PackRefusedError } from './errors.js';
 import { packId, packName } from './pack-name.js';
 import { collectSignoffs } from './signoffs.js';
-import { renderPackSummary } from './summary.js';
+import { buildSummaryInput } from './summary.js';
+import { inProcessRenderer, type SummaryRenderer } from './summary-renderer.js';
 
 export type PlannedEntry =
   | { name: string; kind: 'bytes'; bytes: Buffer }
+  /** Made while the payload streams (summary.pdf and the tag manifest over it): they sort after data/. */
+  | { name: string; kind: 'later'; bytes: Promise<Buffer> }
   | { name: string; kind: 'file'; path: string; relative: string; size: number; sha256: string };
 
 /** Everything a pack holds, decided before a byte of the zip is written. */
@@ -33,9 +36,11 @@ export interface PlanOptions {
   date: Date;
   draft: boolean;
   software: string;
+  /** Where summary.pdf is rendered; default: on this thread. */
+  renderer?: SummaryRenderer;
 }
 
-/** Checks the folder, verifies its sign-offs against the manifest, renders the summary and lays out the bag. */
+/** Checks the folder, verifies its sign-offs against the manifest, starts the summary's rendering and lays out the bag. */
 export async function planPack(dir: string, options: PlanOptions): Promise<PackPlan> {
   const { date, draft } = options;
   const result = await checkApplication(dir, { now: date, skipSignoffs: draft });
@@ -62,9 +67,10 @@ export async function planPack(dir: string, options: PlanOptions): Promise<PackP
   const payloadBytes = manifest.entries.reduce((sum, entry) => sum + entry.size, 0);
   const id = packId(manifest.text, date);
   const fee = feeOf(data);
-  const pdf = await renderPackSummary({
+  const summaryInput = await buildSummaryInput({
     dir, data, result, signoffs: signoffs.summaries, entries: manifest.entries, packId: id, date, draft, ...(fee ? { fee } : {}),
   });
+  const pdf = (options.renderer ?? inProcessRenderer()).render(summaryInput);
   const info = bagInfo({
     data, date, draft, packId: id, payloadBytes, payloadFiles: payload.length, software: options.software,
     catalogue: result.catalogue?.id ?? data.catalogue ?? '',
@@ -74,14 +80,23 @@ export async function planPack(dir: string, options: PlanOptions): Promise<PackP
     { name: BAG_FILES.declaration, bytes: Buffer.from(BAGIT_TXT) },
     { name: BAG_FILES.info, bytes: Buffer.from(info) },
     { name: BAG_FILES.manifest, bytes: Buffer.from(manifest.text) },
-    { name: BAG_FILES.summary, bytes: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength) },
     ...signoffs.files,
   ];
-  const tagEntries = [...tags, { name: BAG_FILES.tagManifest, bytes: Buffer.from(tagManifest(tags)) }];
-  const entries = [...tagEntries.map((t) => ({ ...t, kind: 'bytes' as const })), ...payload].sort((a, b) =>
-    Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)),
-  );
+  const summary = pdf.then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const tagFile = summary.then((bytes) => Buffer.from(tagManifest([...tags, { name: BAG_FILES.summary, bytes }])));
+  const entries: PlannedEntry[] = [
+    ...tags.map((t) => ({ ...t, kind: 'bytes' as const })),
+    { name: BAG_FILES.summary, kind: 'later' as const, bytes: handled(summary) },
+    { name: BAG_FILES.tagManifest, kind: 'later' as const, bytes: handled(tagFile) },
+    ...payload,
+  ].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
   return { name: packName(data, date), packId: id, entries, payloadBytes, payloadFiles: payload.length, draft, result };
+}
+
+/** Awaited only once the payload is written; a pack that fails first must not report it as unhandled. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function feeOf(data: ApplicationData): FeeQuote | undefined {

@@ -24,10 +24,3 @@ export async function buildSummaryInput(context: PackSummaryContext): Promise<Su
   const hashes = Object.fromEntries(entries.map((entry) => [entry.path, entry.sha256]));
   return { ...rest, hashes, ...(assessment ? { assessment } : {}) };
 }
-
-/** The one seam between the pack and the PDF: pdf-lib loads only here, when a pack is made. */
-export async function renderPackSummary(context: PackSummaryContext): Promise<Uint8Array> {
-  const input = await buildSummaryInput(context);
-  const { renderSummary } = await import('../pdf/render-summary.js');
-  return renderSummary(input);
-}

@@ -6,6 +6,7 @@ import { temporaryPathFor } from '../fs/atomic-write.js';
 import { chooseMethod } from './compression.js';
 import { PackRefusedError } from './errors.js';
 import { openFileSource } from './file-source.js';
+import { ReadRing } from './read-ring.js';
 import type { PackPlan, PlannedEntry } from './plan.js';
 import { ZipWriter } from './zip-writer.js';
 
@@ -18,6 +19,8 @@ export interface WritePackOptions {
   onTemporary?: (path: string) => void;
   forceZip64?: boolean;
 }
+
+type StreamOptions = WritePackOptions & { ring: ReadRing };
 
 /** Fails early, before any work, when the pack could never be written where asked. */
 export async function assertWritableTarget(out: string): Promise<void> {
@@ -42,9 +45,10 @@ export async function writePack(plan: PackPlan, out: string, options: WritePackO
   options.onTemporary?.(temporary);
   let closed = false;
   try {
+    const ring = new ReadRing();
     for (const entry of plan.entries) {
       options.signal?.throwIfAborted();
-      await addEntry(writer, `${plan.name}/${entry.name}`, entry, plan.draft, options);
+      await addEntry(writer, `${plan.name}/${entry.name}`, entry, plan.draft, { ...options, ring });
     }
     const size = await writer.finish();
     await writer.close();
@@ -63,17 +67,18 @@ async function addEntry(
   name: string,
   entry: PlannedEntry,
   draft: boolean,
-  options: WritePackOptions,
+  options: StreamOptions,
 ): Promise<void> {
-  if (entry.kind === 'bytes') {
-    await writer.addBuffer(name, entry.bytes, chooseMethod(name, entry.bytes));
+  if (entry.kind !== 'file') {
+    const bytes = await entry.bytes;
+    await writer.addBuffer(name, bytes, chooseMethod(name, bytes));
     return;
   }
   const source = await openFileSource(entry.path, name, options).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${entry.relative}: ${error.code ?? error.message}`);
   });
   try {
-    await writer.addStream(name, source.chunks, source.method, entry.size);
+    await source.writeTo(writer, name, entry.size);
   } finally {
     await source.close();
   }

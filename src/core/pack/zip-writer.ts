@@ -21,6 +21,22 @@ export interface WrittenEntry {
   zip64: boolean;
 }
 
+/**
+ * The archive is synced to disk before it is renamed into place. Starting that flush every so
+ * often while the data still streams lets the disk work alongside, instead of all at the end.
+ */
+const FLUSH_EVERY = 256 << 20;
+
+interface Begun {
+  name: string;
+  nameLength: number;
+  method: number;
+  zip64: boolean;
+  offset: number;
+  /** Where the entry's data starts. */
+  start: number;
+}
+
 /** Past this size an entry's compressed size may overflow 32 bits, so its local header gets ZIP64 fields. */
 const ZIP64_THRESHOLD = 0xff000000;
 
@@ -34,6 +50,8 @@ export class ZipWriter {
   private offset = 0;
   private readonly entries: WrittenEntry[] = [];
   private readonly dos: { time: number; date: number };
+  private flushing: Promise<void> | undefined;
+  private flushedTo = 0;
 
   private constructor(
     private readonly handle: FileHandle,
@@ -62,14 +80,9 @@ export class ZipWriter {
     method: number,
     sizeHint: number,
   ): Promise<WrittenEntry> {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const zip64 = this.options.forceZip64 === true || sizeHint >= ZIP64_THRESHOLD;
-    const offset = this.offset;
-    const header = this.localHeader(nameBytes, method, zip64);
-    await this.write(header);
+    const begun = await this.begin(name, method, sizeHint);
     let crc = 0;
     let size = 0;
-    const start = this.offset;
     const counted = async function* (): AsyncGenerator<Buffer> {
       for await (const chunk of source) {
         crc = crc32(chunk, crc);
@@ -89,11 +102,41 @@ export class ZipWriter {
       }
       await pending;
     }
+    return this.end(begun, crc, size);
+  }
+
+  /**
+   * A stored entry whose data `body` hands to `sink` chunk by chunk, in order. Each chunk's write
+   * starts at once, at its own position, and `sink` returns it: the caller may read the next chunk
+   * and hash this one while it is written, and must not reuse the chunk's buffer until it settles.
+   */
+  async addStoredEntry(name: string, sizeHint: number, body: (sink: (chunk: Buffer) => Promise<void>) => Promise<void>): Promise<WrittenEntry> {
+    const begun = await this.begin(name, Z.METHOD_STORED, sizeHint);
+    let crc = 0;
+    let size = 0;
+    await body((chunk) => {
+      const written = this.write(chunk);
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      return written;
+    });
+    return this.end(begun, crc, size);
+  }
+
+  private async begin(name: string, method: number, sizeHint: number): Promise<Begun> {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const zip64 = this.options.forceZip64 === true || sizeHint >= ZIP64_THRESHOLD;
+    const offset = this.offset;
+    await this.write(this.localHeader(nameBytes, method, zip64));
+    return { name, nameLength: nameBytes.length, method, zip64, offset, start: this.offset };
+  }
+
+  private async end({ name, nameLength, method, zip64, offset, start }: Begun, crc: number, size: number): Promise<WrittenEntry> {
     const entry: WrittenEntry = { name, method, crc, size, compressedSize: this.offset - start, offset, zip64 };
     if (!zip64 && (entry.size >= Z.MAX_32 || entry.compressedSize >= Z.MAX_32)) {
       throw new Error(`ZIP entry ${name} grew past 4 GiB beyond its expected size`);
     }
-    await this.patchLocalHeader(entry, nameBytes.length);
+    await this.patchLocalHeader(entry, nameLength);
     this.entries.push(entry);
     return entry;
   }
@@ -126,6 +169,7 @@ export class ZipWriter {
     end.writeUInt32LE(zip64 ? Z.MAX_32 : directorySize, 12);
     end.writeUInt32LE(zip64 ? Z.MAX_32 : directoryOffset, 16);
     await this.write(end);
+    await this.flushing;
     await this.handle.sync();
     return this.offset;
   }
@@ -137,6 +181,14 @@ export class ZipWriter {
   private async write(buffer: Buffer): Promise<void> {
     let position = this.offset;
     this.offset += buffer.length;
+    if (!this.flushing && this.offset - this.flushedTo >= FLUSH_EVERY) {
+      this.flushedTo = this.offset;
+      // Only a head start: the final sync() in finish() is the one whose failure counts.
+      this.flushing = this.handle
+        .datasync()
+        .catch(() => undefined)
+        .finally(() => (this.flushing = undefined));
+    }
     let done = 0;
     while (done < buffer.length) {
       const { bytesWritten } = await this.handle.write(buffer, done, buffer.length - done, position);
