@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApplicationData } from '../src/core/application/types.js';
 import {
   buildManifest,
   diffManifests,
+  FileCache,
   hashFile,
   manifestLine,
   parseManifest,
@@ -94,11 +95,10 @@ describe('buildManifest', () => {
     for (const path of ['svmc.yaml', 'a.pdf', 'b.pdf']) age(dir, path);
     const data = application(['a.pdf', 'b.pdf']);
     const first = await buildManifest(dir, data);
-    const cacheFile = join(dir, '.svmc/hash-cache.json');
     // Plant a false hash: if the cache is trusted, it comes back unchanged.
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown[]> };
-    cache.entries['a.pdf']![4] = 'f'.repeat(64);
-    writeFileSync(cacheFile, JSON.stringify(cache));
+    const cache = await FileCache.load(dir);
+    cache.recordSha256('a.pdf', lstatSync(join(dir, 'a.pdf')), 'f'.repeat(64), Date.now());
+    await cache.save(dir);
     const second = await buildManifest(dir, data);
     expect(second.entries.find((e) => e.path === 'a.pdf')?.sha256).toBe('f'.repeat(64));
     writeFileSync(join(dir, 'a.pdf'), 'ONE');
@@ -109,10 +109,12 @@ describe('buildManifest', () => {
   });
 
   it('rebuilds a corrupt cache silently and works when the cache cannot be written', async () => {
-    const dir = folder({ 'svmc.yaml': 'x', 'a.pdf': 'one', '.svmc/hash-cache.json': '{not json' });
+    const dir = folder({ 'svmc.yaml': 'x', 'a.pdf': 'one', '.svmc/file-cache.bin': 'svmc-file-cache 1\nnot a cache' });
+    for (const path of ['svmc.yaml', 'a.pdf']) age(dir, path);
     const fine = await buildManifest(dir, application(['a.pdf']));
     expect(fine.entries).toHaveLength(2);
-    expect(() => JSON.parse(readFileSync(join(dir, '.svmc/hash-cache.json'), 'utf8')) as unknown).not.toThrow();
+    const reread = await FileCache.load(dir);
+    expect(reread.sha256('a.pdf', lstatSync(join(dir, 'a.pdf')))).toBe(fine.entries.find((e) => e.path === 'a.pdf')?.sha256);
     const blocked = folder({ 'svmc.yaml': 'x', '.svmc': 'a file where the cache folder should be' });
     expect((await buildManifest(blocked, application([]), { createCacheDir: true })).entries).toHaveLength(1);
   });
@@ -120,9 +122,32 @@ describe('buildManifest', () => {
   it('adds no .svmc folder unless asked to', async () => {
     const dir = folder({ 'svmc.yaml': 'x' });
     await buildManifest(dir, application([]));
-    expect(() => readFileSync(join(dir, '.svmc/hash-cache.json'))).toThrow();
+    expect(() => readFileSync(join(dir, '.svmc/file-cache.bin'))).toThrow();
     await buildManifest(dir, application([]), { createCacheDir: true });
     expect(readFileSync(join(dir, '.svmc/.gitignore'), 'utf8')).toBe('*\n');
+  });
+
+  it('never keeps what was read from a file changed moments before (coarse clocks)', async () => {
+    const dir = folder({ 'svmc.yaml': 'x', 'a.pdf': 'one', '.svmc/.gitignore': '*\n' });
+    const stamp = lstatSync(join(dir, 'a.pdf'));
+    const cache = await FileCache.load(dir);
+    cache.recordSha256('a.pdf', stamp, 'a'.repeat(64), stamp.mtimeMs + 500);
+    cache.recordSecret('a.pdf', stamp, undefined, stamp.mtimeMs + 500);
+    expect([cache.sha256('a.pdf', stamp), cache.secret('a.pdf', stamp)]).toEqual([undefined, undefined]);
+    cache.recordSha256('a.pdf', stamp, 'a'.repeat(64), stamp.mtimeMs + 2500);
+    cache.recordSecret('a.pdf', stamp, 'a PEM private key', stamp.mtimeMs + 2500);
+    await cache.save(dir);
+    const reread = await FileCache.load(dir);
+    expect([reread.sha256('a.pdf', stamp), reread.secret('a.pdf', stamp)]).toEqual(['a'.repeat(64), 'a PEM private key']);
+    expect(reread.sha256('a.pdf', { ...stamp, ctimeMs: stamp.ctimeMs + 1 })).toBeUndefined();
+    expect(reread.secret('a.pdf', { ...stamp, size: stamp.size + 1 })).toBeUndefined();
+  });
+
+  it('keeps the file facts in one cache file', async () => {
+    const dir = folder({ 'svmc.yaml': 'x', 'a.pdf': 'one', '.svmc/.keep': '' });
+    for (const path of ['svmc.yaml', 'a.pdf']) age(dir, path);
+    await buildManifest(dir, application(['a.pdf']));
+    expect(readFileSync(join(dir, '.svmc/file-cache.bin')).length).toBeGreaterThan(0);
   });
 
   it('lists references without trusting the shape of svmc.yaml', () => {

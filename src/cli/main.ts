@@ -1,13 +1,18 @@
-import { CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
 import { UsageError, InvalidInputError } from '../core/errors.js';
-import { buildProgram, VERSION } from './program.js';
-import { configureColor } from './color.js';
-import { err } from './io.js';
+import { err, out } from './io.js';
+import { VERSION } from './version.js';
 
 const REPORT_URL = 'https://www.npmjs.com/package/svmc (see "Reporting a bug")';
 
 /** Runs the CLI and returns the exit code; the only place that decides one. */
 export async function main(argv: string[]): Promise<number> {
+  // Scripts ask for the version often; it needs neither commander nor any command.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    out(VERSION);
+    return 0;
+  }
+  const [{ buildProgram }, { configureColor }] = await Promise.all([import('./program.js'), import('./color.js')]);
   let exitCode = 0;
   const program = buildProgram((code) => {
     exitCode = code;
@@ -22,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function exitCodeFor(error: unknown): number {
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
     return quiet.includes(error.code) ? 0 : 2;
   }
@@ -41,6 +46,12 @@ function exitCodeFor(error: unknown): number {
   err(`svmc ${VERSION}: internal error, this is a bug. Please report it at ${REPORT_URL}`);
   err(process.env.SVMC_DEBUG ? detail : `  ${error instanceof Error ? error.message : detail} (set SVMC_DEBUG=1 for details)`);
   return 3;
+}
+
+/** By its code, not `instanceof`: commander is loaded only once a command line must be parsed. */
+function isCommanderError(error: unknown): error is CommanderError {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('commander.');
 }
 
 function isNodeError(error: unknown): error is NodeJS.ErrnoException {

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { createRequire } from 'node:module';
+import { VERSION } from './version.js';
 
 export interface CommandModule {
   run(...args: never[]): Promise<number>;
@@ -7,9 +7,7 @@ export interface CommandModule {
 
 type Loader = () => Promise<CommandModule>;
 
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
-
-export const VERSION = pkg.version;
+export { VERSION };
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

@@ -2,12 +2,26 @@ import type { ApplicationData, EvidenceItem } from './types.js';
 
 /** One evidence item as written in svmc.yaml, with where it sits. */
 export interface EvidenceRef {
-  stage: string;
-  criterion: string;
-  index: number;
-  item: EvidenceItem;
+  readonly stage: string;
+  readonly criterion: string;
+  readonly index: number;
+  readonly item: EvidenceItem;
   /** Path of the item in svmc.yaml, e.g. ['evidence', 'plan', 'L2.PL.1', 0]. */
-  path: (string | number)[];
+  readonly path: (string | number)[];
+}
+
+/** Its path is made only when a finding needs it: an application may map tens of thousands of files. */
+class Ref implements EvidenceRef {
+  constructor(
+    readonly stage: string,
+    readonly criterion: string,
+    readonly index: number,
+    readonly item: EvidenceItem,
+  ) {}
+
+  get path(): (string | number)[] {
+    return ['evidence', this.stage, this.criterion, this.index];
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -25,7 +39,7 @@ export function evidenceRefs(data: ApplicationData | undefined): EvidenceRef[] {
       if (!Array.isArray(items)) continue;
       items.forEach((item: unknown, index) => {
         if (isRecord(item) && typeof item.file === 'string') {
-          refs.push({ stage, criterion, index, item: item as unknown as EvidenceItem, path: ['evidence', stage, criterion, index] });
+          refs.push(new Ref(stage, criterion, index, item as unknown as EvidenceItem));
         }
       });
     }

@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Document, LineCounter, parseDocument } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { UsageError } from '../errors.js';
 import { finding, type Finding, type FindingLocation } from '../findings.js';
 import { locateIn, type YamlPath } from './locate.js';
 import { tableLocate, type LocationTable } from './location-table.js';
 import { excessiveNesting } from './nesting.js';
+import { yamlLibrary } from '../schema/libraries.js';
 import { readApplicationText, type TextResult } from './read-text.js';
 import type { ApplicationData } from './types.js';
 
@@ -48,6 +49,7 @@ export async function readApplication(dir: string): Promise<{ file: string; read
 }
 
 export function parseApplication(dir: string, file: string, read: TextResult): LoadedApplication {
+  const { Document, LineCounter, parseDocument } = yamlLibrary();
   const text = read.text ?? '';
   const lineCounter = new LineCounter();
   const base = { dir, file, text, lineCounter };

@@ -1,4 +1,5 @@
-import { isCollection, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLibrary } from '../schema/libraries.js';
 import type { FindingLocation } from '../findings.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -13,6 +14,7 @@ interface Reached {
 
 /** Follows a path of keys and indexes through the document, as far as it exists. */
 export function reach(doc: Document, path: YamlPath): Reached {
+  const { isCollection, isMap, isScalar, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
   let key: Node | undefined;
   for (const segment of path) {
@@ -34,7 +36,7 @@ export function reach(doc: Document, path: YamlPath): Reached {
 }
 
 export function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLibrary().isScalar(key)) return String(key.value);
   return typeof key === 'string' ? key : undefined;
 }
 
@@ -48,6 +50,7 @@ export function locateIn(
   path: YamlPath,
   options: { preferKey?: boolean } = {},
 ): FindingLocation {
+  const { isCollection, isScalar } = yamlLibrary();
   const { node, key, complete } = reach(doc, path);
   const flat = isScalar(node) || (isCollection(node) && node.flow === true);
   const target = (options.preferKey && complete) || !flat ? (key ?? node) : node;

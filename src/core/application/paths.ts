@@ -9,13 +9,20 @@ export function pathTextProblem(path: string): string | undefined {
   if (path.includes('\\')) return 'uses "\\": write paths with "/"';
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return 'is a URL or drive path: write a path relative to the application folder';
   if (path.startsWith('/')) return 'is absolute: write it relative to the application folder';
+  if (!PARENT_SEGMENT.test(path)) return undefined;
   const normal = posix.normalize(path);
   if (normal === '..' || normal.startsWith('../')) return 'climbs out of the application folder with ".."';
   return undefined;
 }
 
+const PARENT_SEGMENT = /(?:^|\/)\.\.(?:\/|$)/;
+/** What posix.normalize would change: `.` or `..` segments, doubled or trailing slashes, the empty path. */
+const NOT_NORMAL = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\/$|^$/;
+
 /** `./evidence//a.pdf` → `evidence/a.pdf`, so the same file is recognised however it is written. */
 export function normalisePath(path: string): string {
+  // Most paths are already normal; this runs for every mapped file, several times per check.
+  if (!NOT_NORMAL.test(path)) return path;
   return posix.normalize(path).replace(/^\.\//, '').replace(/\/$/, '');
 }
 

@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE_ID } from '../catalogue/load.js';
+import { DEFAULT_CATALOGUE_ID, registerStageSchemas } from '../catalogue/load.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { STAGES, isLevel } from '../domain.js';
 import { finding, type Finding, type FindingLocation } from '../findings.js';
@@ -39,6 +39,7 @@ function stageErrors(data: Record<string, unknown>, catalogue: Catalogue): Error
   const level = (data.application as { level?: unknown } | undefined)?.level;
   if (!isLevel(level)) return [];
   const evidence = data.evidence as Record<string, unknown>;
+  registerStageSchemas(catalogue);
   return catalogue.stageSchemas
     .filter((s) => s.level === level)
     .flatMap((s) => {

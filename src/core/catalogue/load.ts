@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { STAGES, isLevel, type Level, type Stage } from '../domain.js';
 import { SCHEMAS_DIR } from '../package-root.js';
-import { SCHEMA_BASE, getAjv, shippedValidator, type ErrorObject } from '../schema/ajv.js';
+import { SCHEMA_BASE, addShippedSchema, getAjv, shippedValidator, type ErrorObject } from '../schema/ajv.js';
+import { yamlLibrary } from '../schema/libraries.js';
 import type { Catalogue, Criterion, StageSchemaRef } from './types.js';
 
 export const DEFAULT_CATALOGUE_ID = 'svmc-derived-2020.2';
@@ -16,18 +16,23 @@ export class CatalogueError extends Error {
   override name = 'CatalogueError';
 }
 
+let builtInIds: string[] | undefined;
+
 export function builtInCatalogueIds(): string[] {
-  return readdirSync(BUILT_IN_DIR, { withFileTypes: true })
+  builtInIds ??= readdirSync(BUILT_IN_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(BUILT_IN_DIR, entry.name, 'catalogue.json')))
     .map((entry) => entry.name)
     .sort();
+  return [...builtInIds];
 }
 
 const cache = new Map<string, Catalogue>();
 
 /**
  * Loads a catalogue by built-in id, or by a path (relative to `baseDir`) to a catalogue file.
- * Stage schemas are registered in the shared Ajv instance so `check` validates against them.
+ * A catalogue of the user's own is validated, and its stage schemas registered in the shared Ajv
+ * instance, at once; a built-in one is trusted (a test validates it) and reaches Ajv only when
+ * something is validated against it (`registerStageSchemas`), so listing criteria needs no Ajv.
  */
 export function loadCatalogue(ref: string = DEFAULT_CATALOGUE_ID, baseDir = process.cwd()): Catalogue {
   const builtIn = builtInCatalogueIds().includes(ref);
@@ -52,9 +57,8 @@ function readCatalogue(path: string, builtIn: boolean, ref: string): Catalogue {
     derivedFrom?: string[];
     levels: Record<string, Record<Stage, string>>;
   };
-  assertValid(shippedValidator('catalogue.schema.json'), manifest, path);
+  if (!builtIn) assertValid(shippedValidator('catalogue.schema.json'), manifest, path);
 
-  const ajv = getAjv();
   const criteria: Criterion[] = [];
   const stageSchemas: StageSchemaRef[] = [];
   const keyBase = builtIn ? `${SCHEMA_BASE}catalogue/${manifest.id}/` : pathToFileURL(dirname(path)).href + '/';
@@ -64,13 +68,14 @@ function readCatalogue(path: string, builtIn: boolean, ref: string): Catalogue {
       const file = stages[stage];
       const stagePath = isAbsolute(file) ? file : join(dirname(path), file);
       const schema = readData(stagePath) as StageSchema;
-      assertValid(shippedValidator('catalogue-stage.schema.json'), schema, stagePath);
+      if (!builtIn) assertValid(shippedValidator('catalogue-stage.schema.json'), schema, stagePath);
       if (schema['x-svmc-level'] !== level || schema['x-svmc-stage'] !== stage) {
         throw new CatalogueError(`${stagePath}: declares level ${schema['x-svmc-level']} ${schema['x-svmc-stage']}, but the catalogue lists it as level ${level} ${stage}`);
       }
       const key = new URL(file, keyBase).href;
-      if (!ajv.getSchema(key)) ajv.addSchema(schema, key);
-      stageSchemas.push({ level, stage, key, file });
+      const ref = { level, stage, key, file, schema: schema as unknown as Record<string, unknown> };
+      if (!builtIn) registerStageSchema(ref, true);
+      stageSchemas.push(ref);
       criteria.push(...criteriaOf(schema, level, stage, stagePath));
     }
   }
@@ -85,6 +90,23 @@ function readCatalogue(path: string, builtIn: boolean, ref: string): Catalogue {
     criteria: criteria.sort(compareCriteria),
     stageSchemas,
   };
+}
+
+/** Makes the catalogue's stage schemas available to the shared Ajv instance under their keys. */
+export function registerStageSchemas(catalogue: Catalogue): void {
+  for (const ref of catalogue.stageSchemas) registerStageSchema(ref, !catalogue.builtIn);
+}
+
+/** A user's stage schema is checked against the meta-schema; a shipped one is trusted. */
+function registerStageSchema(ref: StageSchemaRef, check: boolean): void {
+  if (!check) return addShippedSchema(ref.schema, ref.key);
+  const ajv = getAjv();
+  if (ajv.schemas[ref.key] !== undefined) return;
+  try {
+    ajv.addSchema(ref.schema, ref.key);
+  } catch (error) {
+    throw new CatalogueError(`${ref.file} is not a valid JSON Schema: ${(error as Error).message}`);
+  }
 }
 
 interface StageSchema {
@@ -121,7 +143,7 @@ function readData(path: string): unknown {
     throw new CatalogueError(`cannot read ${path}: ${(error as Error).message}`);
   }
   try {
-    return path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return path.endsWith('.json') ? JSON.parse(text) : yamlLibrary().parse(text);
   } catch (error) {
     throw new CatalogueError(`${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
   }

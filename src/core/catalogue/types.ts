@@ -20,6 +20,8 @@ export interface StageSchemaRef {
   key: string;
   /** Path of the stage file relative to the catalogue file, as written in it. */
   file: string;
+  /** The stage schema itself, registered in Ajv only when something is validated against it. */
+  schema: Record<string, unknown>;
 }
 
 export interface Catalogue {

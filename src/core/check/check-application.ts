@@ -4,11 +4,12 @@ import type { ApplicationData } from '../application/types.js';
 import { isLevel } from '../domain.js';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
+import { FileCache } from '../manifest/file-cache.js';
+import { PathResolver } from '../manifest/path-resolver.js';
 import { RULES, type RuleContext } from '../rules/index.js';
 import { criterionStates, sortFindings, summarise } from './criteria-state.js';
 import { FileInspector } from './file-inspector.js';
 import { judgeDocument } from './document-findings.js';
-import { ScanCache } from './scan-cache.js';
 import type { ApplicationResult, CheckResult } from './types.js';
 
 export interface CheckOptions {
@@ -30,7 +31,8 @@ export async function checkApplication(dir: string, options: CheckOptions = {}):
 
   const level = field(data, 'application', 'level');
   const refs = evidenceRefs(data);
-  const cache = await ScanCache.open(dir);
+  const root = await realpath(dir);
+  const cache = await FileCache.load(root);
   const context: RuleContext = {
     dir,
     data,
@@ -40,12 +42,12 @@ export async function checkApplication(dir: string, options: CheckOptions = {}):
     ...(catalogue ? { catalogue } : {}),
     now: options.now ?? new Date(),
     locate,
-    files: new FileInspector(dir, await realpath(dir), cache),
+    files: new FileInspector(new PathResolver(root), cache),
     schemaValid: !findings.some((f) => f.severity === 'error' && (f.code === 'SCHEMA_VIOLATION' || f.code === 'YAML_SYNTAX')),
     skipSignoffs: options.skipSignoffs ?? false,
   };
   for (const ruleFindings of await Promise.all(RULES.map((rule) => rule(context)))) findings.push(...ruleFindings);
-  await cache.save();
+  await cache.save(root);
   const sorted = sortFindings(findings);
   const criteria = criterionStates(catalogue, context.level, refs, sorted);
   return result(dir, data, sorted, criteria, catalogue && { id: catalogue.id, version: catalogue.version });

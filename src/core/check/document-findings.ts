@@ -1,8 +1,6 @@
-import { lazyApplication, parseApplication, readApplication, type LoadedApplication } from '../application/load.js';
-import { buildLocationTable } from '../application/location-table.js';
-import { parseKey, readParsed, writeParsed } from '../application/parse-cache.js';
+import { lazyApplication, readApplication, type LoadedApplication } from '../application/load.js';
+import { parseKey, readParsed } from '../application/parse-cache.js';
 import type { ApplicationData } from '../application/types.js';
-import { validateApplication } from '../application/validate.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Finding } from '../findings.js';
 import { openCatalogue } from './open-catalogue.js';
@@ -26,13 +24,7 @@ export async function judgeDocument(dir: string): Promise<JudgedDocument> {
     const { catalogue } = openCatalogue(loaded.data, dir, loaded.locate);
     return { loaded, ...(catalogue ? { catalogue } : {}), findings: hit.findings, usable: true };
   }
-  const loaded = parseApplication(dir, file, read);
-  if (loaded.findings.some((f) => f.severity === 'error')) return { loaded, findings: loaded.findings, usable: false };
-  const { data, locate } = loaded;
-  const opened = openCatalogue(data, dir, locate);
-  const findings = [...loaded.findings, ...opened.findings, ...validateApplication(data, locate, opened.catalogue)];
-  const usable = data !== null && typeof data === 'object' && !Array.isArray(data);
-  // A catalogue of the user's own may change without svmc.yaml changing, so only the built-in one is cached.
-  if (key && usable && opened.catalogue?.builtIn) await writeParsed(dir, { key, data, findings, locations: buildLocationTable(data, locate) });
-  return { loaded, ...(opened.catalogue ? { catalogue: opened.catalogue } : {}), findings, usable };
+  // Parsing and validating need the YAML library, Ajv and the schema messages: loaded only now.
+  const { parseAndValidate } = await import('./document-validation.js');
+  return parseAndValidate(dir, file, read, key);
 }

@@ -1,8 +1,9 @@
 import { realpath } from 'node:fs/promises';
 import type { ApplicationData } from '../application/types.js';
-import { compareManifestPaths, manifestLine } from './format.js';
-import { HashCache } from './hash-cache.js';
+import { FileCache } from './file-cache.js';
+import { encodeManifestPath, sortByUtf8 } from './format.js';
 import { hashFile, mapLimit } from './hash-file.js';
+import type { PathResolver } from './path-resolver.js';
 import { FolderResolver, referencedFiles, type ResolvedFile } from './referenced-files.js';
 
 export interface ManifestEntry {
@@ -21,8 +22,12 @@ export interface Manifest {
 }
 
 export interface BuildManifestOptions {
-  /** Reuse and update `.svmc/hash-cache.json` (default true). */
+  /** Reuse and update `.svmc/file-cache.json` (default true). */
   cache?: boolean;
+  /** A cache the caller already holds and saves itself (check shares it with its rules). */
+  fileCache?: FileCache;
+  /** Resolves the folder's paths; one shared with other readers stats each file once. */
+  resolver?: PathResolver;
   /** Create `.svmc/` for the cache when missing (default false: reading commands add no folders). */
   createCacheDir?: boolean;
   /** Files hashed at once (default 4). */
@@ -40,28 +45,30 @@ export async function buildManifest(
   data: ApplicationData | undefined,
   options: BuildManifestOptions = {},
 ): Promise<Manifest> {
-  const root = await realpath(dir);
-  const useCache = options.cache ?? true;
-  const cache = useCache ? await HashCache.load(root) : undefined;
-  const paths = referencedFiles(data);
-  const resolver = new FolderResolver(root);
-  const resolved = paths.map((path) => resolver.resolve(path));
-  const present = paths
-    .map((path, i) => ({ path, file: resolved[i] }))
-    .filter((item): item is { path: string; file: ResolvedFile } => item.file !== undefined)
-    .sort((a, b) => compareManifestPaths(a.path, b.path));
-  const entries = await mapLimit(present, options.concurrency ?? 4, async ({ path, file }) => {
-    const { stats } = file;
-    let sha256 = cache?.lookup(path, stats);
-    if (sha256 === undefined) {
-      const startedAt = Date.now();
-      sha256 = await hashFile(file.absolute, options.onBytes);
-      cache?.record(path, stats, sha256, startedAt);
-    } else {
-      options.onBytes?.(stats.size);
-    }
-    return { path, size: stats.size, sha256, mtimeMs: stats.mtimeMs } satisfies ManifestEntry;
+  const root = options.resolver?.root ?? (await realpath(dir));
+  const owned = options.fileCache === undefined && (options.cache ?? true);
+  const cache = options.fileCache ?? (owned ? await FileCache.load(root) : undefined);
+  const resolver = new FolderResolver(options.resolver ?? root);
+  const present: { path: string; encoded: string; file: ResolvedFile }[] = [];
+  for (const path of referencedFiles(data)) {
+    const file = resolver.resolve(path);
+    if (file) present.push({ path, encoded: encodeManifestPath(path), file });
+  }
+  sortByUtf8(present, (item) => item.encoded);
+  const hashes = present.map(({ path, file }) => cache?.sha256(path, file.stats));
+  const missing: number[] = [];
+  hashes.forEach((sha256, i) => {
+    if (sha256 === undefined) missing.push(i);
+    else options.onBytes?.(present[i]!.file.stats.size);
   });
-  await cache?.save(root, options.createCacheDir ?? false);
-  return { text: entries.map((e) => manifestLine(e.path, e.sha256)).join(''), entries };
+  await mapLimit(missing, options.concurrency ?? 4, async (i) => {
+    const { path, file } = present[i]!;
+    const startedAt = Date.now();
+    hashes[i] = await hashFile(file.absolute, options.onBytes);
+    cache?.recordSha256(path, file.stats, hashes[i]!, startedAt);
+  });
+  if (owned) await cache?.save(root, options.createCacheDir ?? false);
+  const entries = present.map(({ path, file: { stats } }, i): ManifestEntry => ({ path, size: stats.size, sha256: hashes[i]!, mtimeMs: stats.mtimeMs }));
+  return { text: present.map((item, i) => `${hashes[i]!}  ${item.encoded}
+`).join(''), entries };
 }

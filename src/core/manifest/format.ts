@@ -17,7 +17,28 @@ export function manifestLine(path: string, sha256: string): string {
 
 /** Byte order of the paths as written in the manifest (UTF-8), never locale order. */
 export function compareManifestPaths(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(encodeManifestPath(a)), Buffer.from(encodeManifestPath(b)));
+  return compareEncoded(encodeManifestPath(a), encodeManifestPath(b));
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** UTF-8 byte order of two strings. */
+export function compareEncoded(a: string, b: string): number {
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Sorts items by a string key in UTF-8 byte order. Without surrogates (characters past U+FFFF),
+ * UTF-16 order is code point order, which is UTF-8 byte order: then no bytes need encoding.
+ */
+export function sortByUtf8<T>(items: T[], key: (item: T) => string): T[] {
+  if (items.some((item) => SURROGATE.test(key(item)))) return items.sort((a, b) => compareEncoded(key(a), key(b)));
+  return items.sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }
 
 export function sortManifestPaths(paths: readonly string[]): string[] {

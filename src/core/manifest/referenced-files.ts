@@ -1,7 +1,6 @@
-import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { isInside, normalisePath, pathTextProblem } from '../application/paths.js';
+import { normalisePath, pathTextProblem } from '../application/paths.js';
 import type { ApplicationData } from '../application/types.js';
+import { PathResolver, type PathStats } from './path-resolver.js';
 
 export const APPLICATION_FILE = 'svmc.yaml';
 
@@ -39,52 +38,22 @@ export function referencedFiles(data: ApplicationData | undefined): string[] {
 
 export interface ResolvedFile {
   /** The real path of the file, after any symlinks inside the folder. */
-  absolute: string;
-  stats: Stats;
+  readonly absolute: string;
+  readonly stats: PathStats;
 }
 
-/**
- * Finds the regular files that paths name inside `root` (a real path): undefined when missing or
- * leading out. Synchronous calls and one realpath per folder, not per file: a warm check of
- * 10,000 files is mostly this, and the thread pool would make it several times slower.
- */
+/** Finds the regular files that paths name inside `root` (a real path): undefined when missing or leading out. */
 export class FolderResolver {
-  private readonly folders = new Map<string, string | undefined>();
+  readonly paths: PathResolver;
 
-  constructor(private readonly root: string) {}
+  constructor(root: string | PathResolver) {
+    this.paths = typeof root === 'string' ? new PathResolver(root) : root;
+  }
 
+  /** `path`: normalised (see normaliseReference). */
   resolve(path: string): ResolvedFile | undefined {
-    try {
-      const folder = this.realFolder(dirname(join(this.root, path)));
-      if (folder === undefined) return undefined;
-      let absolute = join(folder, basename(path));
-      let stats = lstatSync(absolute);
-      if (stats.isSymbolicLink()) {
-        absolute = realpathSync.native(absolute);
-        if (!this.inside(absolute)) return undefined;
-        stats = statSync(absolute);
-      }
-      return stats.isFile() ? { absolute, stats } : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private realFolder(folder: string): string | undefined {
-    if (!this.folders.has(folder)) {
-      let real: string | undefined;
-      try {
-        real = realpathSync.native(folder);
-      } catch {
-        real = undefined;
-      }
-      this.folders.set(folder, real !== undefined && (real === this.root || this.inside(real)) ? real : undefined);
-    }
-    return this.folders.get(folder);
-  }
-
-  private inside(real: string): boolean {
-    return real !== this.root && isInside(this.root, real);
+    const found = this.paths.locate(path);
+    return found.kind === 'found' && found.stats.isFile ? found : undefined;
   }
 }
 

@@ -2,8 +2,8 @@ import { finding, type Finding } from '../findings.js';
 import type { Rule } from './types.js';
 
 /** EVIDENCE_FILE_MISSING, EVIDENCE_FILE_EMPTY, EVIDENCE_FILE_UNREADABLE for each mapped file. */
-export const evidenceFiles: Rule = async ({ refs, files, locate }) => {
-  const states = await Promise.all(refs.map((ref) => files.inspect(ref.item.file)));
+export const evidenceFiles: Rule = ({ refs, files, locate }) => {
+  const states = refs.map((ref) => files.inspect(ref.item.file));
   const findings: Finding[] = [];
   states.forEach((state, i) => {
     const ref = refs[i]!;

@@ -1,20 +1,16 @@
-import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
 import { normalisePath } from '../application/paths.js';
 import { finding } from '../findings.js';
 import { fileTargets } from './file-targets.js';
 import type { Rule } from './types.js';
 
 /** EVIDENCE_UNMAPPED (warning): files under evidence/ that no criterion uses. Hidden files are ignored. */
-export const evidenceUnmapped: Rule = async (context) => {
-  const root = join(context.dir, 'evidence');
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+export const evidenceUnmapped: Rule = (context) => {
+  const files: string[] = [];
+  listFiles(join(context.dir, 'evidence'), 'evidence', files);
   const mapped = new Set(fileTargets(context).map((t) => normalisePath(t.file)));
-  return entries
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => ['evidence', ...relative(root, join(entry.parentPath, entry.name)).split(sep)])
-    .filter((parts) => !parts.some((part) => part.startsWith('.')))
-    .map((parts) => parts.join('/'))
+  return files
     .filter((file) => !mapped.has(file))
     .sort()
     .map((file) =>
@@ -23,3 +19,19 @@ export const evidenceUnmapped: Rule = async (context) => {
       }),
     );
 };
+
+/** Files and symbolic links below `folder`, as `prefix/...` paths; hidden entries and unreadable folders are skipped. */
+function listFiles(folder: string, prefix: string, files: string[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) listFiles(join(folder, entry.name), path, files);
+    else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
+  }
+}

@@ -1,13 +1,18 @@
-import { field, text } from '../application/evidence-refs.js';
+import { field, text, type EvidenceRef } from '../application/evidence-refs.js';
 import type { RuleContext } from './types.js';
 
 export const TERMS_PATH = ['application', 'termsAndConditions'];
 
 export interface FileTarget {
   file: string;
-  /** Where the path is written in svmc.yaml. */
-  path: (string | number)[];
+  /** The evidence item naming the file; none for the Terms & Conditions. */
+  ref?: EvidenceRef;
   criterion?: string;
+}
+
+/** Where the target's path is written in svmc.yaml (worked out only for a finding). */
+export function targetPath(target: FileTarget): (string | number)[] {
+  return target.ref ? [...target.ref.path, 'file'] : TERMS_PATH;
 }
 
 /** The signed Terms & Conditions file, when one is recorded. */
@@ -15,11 +20,17 @@ export function termsFile(context: RuleContext): string | undefined {
   return text(field(context.data, ...TERMS_PATH));
 }
 
-/** Every file svmc.yaml names: the evidence items and the signed Terms & Conditions. */
+const known = new WeakMap<RuleContext, FileTarget[]>();
+
+/** Every file svmc.yaml names: the evidence items and the signed Terms & Conditions. Worked out once per check. */
 export function fileTargets(context: RuleContext): FileTarget[] {
-  const targets: FileTarget[] = context.refs.map((ref) => ({ file: ref.item.file, path: [...ref.path, 'file'], criterion: ref.criterion }));
-  const terms = termsFile(context);
-  if (terms !== undefined) targets.push({ file: terms, path: TERMS_PATH });
+  let targets = known.get(context);
+  if (!targets) {
+    targets = context.refs.map((ref) => ({ file: ref.item.file, ref, criterion: ref.criterion }));
+    const terms = termsFile(context);
+    if (terms !== undefined) targets.push({ file: terms });
+    known.set(context, targets);
+  }
   return targets;
 }
 

@@ -10,7 +10,7 @@ const RECORDS: { path: string[]; what: string }[] = [
 ];
 
 /** PREREQUISITE_MISSING: membership, the preparation call and the signed Terms & Conditions, recorded and present. */
-export const prerequisites: Rule = async (context) => {
+export const prerequisites: Rule = (context) => {
   const { data, locate } = context;
   const findings: Finding[] = [];
   for (const { path, what } of RECORDS) {
@@ -25,7 +25,7 @@ export const prerequisites: Rule = async (context) => {
   }
   const terms = termsFile(context);
   if (terms === undefined) return findings;
-  const state = await context.files.inspect(terms);
+  const state = context.files.inspect(terms);
   if (state.kind === 'missing' || state.kind === 'empty') {
     const problem = state.kind === 'missing' ? 'does not exist' : 'is empty';
     const message = `The signed Terms & Conditions file ${terms} ${problem}: add the signed copy at that path.`;

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { SCHEMAS_DIR } from '../package-root.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+import { requireLibrary } from './libraries.js';
 
 /** Schemas shipped in schemas/ are registered under this base, so their relative $refs resolve. */
 export const SCHEMA_BASE = 'https://svmc.invalid/schemas/';
@@ -15,9 +13,14 @@ export const CATALOGUE_KEYWORDS = ['x-svmc-level', 'x-svmc-stage', 'x-svmc-evide
 
 let instance: Ajv2020 | undefined;
 
-/** The one Ajv instance: created on first use, every schema compiled once. */
+/**
+ * The one Ajv instance: created on first use, every schema compiled once. Ajv is required here,
+ * not imported, so commands and runs that validate nothing never load it.
+ */
 export function getAjv(): Ajv2020 {
   if (!instance) {
+    const { Ajv2020 } = requireLibrary<{ Ajv2020: new (options: object) => Ajv2020 }>('ajv/dist/2020.js');
+    const addFormats = requireLibrary<{ default: (ajv: Ajv2020) => Ajv2020 }>('ajv-formats').default;
     instance = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
     addFormats(instance);
     for (const keyword of CATALOGUE_KEYWORDS) instance.addKeyword({ keyword });
@@ -25,19 +28,27 @@ export function getAjv(): Ajv2020 {
   return instance;
 }
 
-/** Compiles a file of schemas/ (path relative to it), loading whatever it refers to. */
+/**
+ * Compiles a file of schemas/ (path relative to it), loading whatever it refers to. Shipped schemas
+ * are not checked against the meta-schema at run time (a test does that): compiling the meta-schema
+ * would cost more than the validation itself.
+ */
 export function shippedValidator(relativePath: string): ValidateFunction {
   const ajv = getAjv();
   const key = SCHEMA_BASE + relativePath;
   const existing = ajv.getSchema(key);
   if (existing) return existing;
-  ajv.addSchema(readShippedSchema(relativePath), key);
-  for (const ref of shippedRefs(relativePath)) {
-    if (!ajv.getSchema(SCHEMA_BASE + ref)) ajv.addSchema(readShippedSchema(ref), SCHEMA_BASE + ref);
-  }
+  addShippedSchema(readShippedSchema(relativePath), key);
+  for (const ref of shippedRefs(relativePath)) addShippedSchema(readShippedSchema(ref), SCHEMA_BASE + ref);
   const validate = ajv.getSchema(key);
   if (!validate) throw new Error(`schema ${relativePath} did not compile`);
   return validate;
+}
+
+/** Registers a schema that ships with svmc (once), trusting it to be a valid schema. */
+export function addShippedSchema(schema: Record<string, unknown>, key: string): void {
+  const ajv = getAjv();
+  if (ajv.schemas[key] === undefined && ajv.refs[key] === undefined) ajv.addSchema(schema, key, undefined, false);
 }
 
 export function readShippedSchema(relativePath: string): Record<string, unknown> {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ApplicationData } from '../application/types.js';
 import { ROLES, ROLE_TITLES, type Role } from '../domain.js';
 import { finding, type Finding, type FindingLocation } from '../findings.js';
-import { buildManifest, diffManifests, type ManifestDiff } from '../manifest/index.js';
+import { buildManifest, diffManifests, type BuildManifestOptions, type ManifestDiff } from '../manifest/index.js';
 import { keyIdOf, parsePublicKey, type PublicKey } from './keys.js';
 import { MinisignFormatError } from './minisign-format.js';
 import { verifySignature } from './signature.js';
@@ -13,13 +13,21 @@ export interface SignoffInput {
   data: ApplicationData;
   /** Where a YAML path sits in svmc.yaml. */
   locate: (path: (string | number)[]) => FindingLocation | undefined;
+  /** How to build the current manifest, e.g. with a file cache and resolver the caller shares. */
+  manifest?: Pick<BuildManifestOptions, 'fileCache' | 'resolver'>;
+}
+
+interface CurrentManifest {
+  text: string;
+  bytes: Buffer;
 }
 
 /** SIGNOFF_MISSING, SIGNOFF_STALE and SIGNOFF_INVALID for both representatives. */
 export async function signoffFindings(input: SignoffInput): Promise<Finding[]> {
   const { dir, data } = input;
-  let current: Promise<string> | undefined;
-  const currentManifest = (): Promise<string> => (current ??= buildManifest(dir, data).then((m) => m.text));
+  let current: Promise<CurrentManifest> | undefined;
+  const currentManifest = (): Promise<CurrentManifest> =>
+    (current ??= buildManifest(dir, data, input.manifest).then((m) => ({ text: m.text, bytes: Buffer.from(m.text) })));
   const findings: Finding[] = [];
   for (const role of ROLES) {
     findings.push(...(await roleFindings(input, role, currentManifest)));
@@ -30,17 +38,18 @@ export async function signoffFindings(input: SignoffInput): Promise<Finding[]> {
 async function roleFindings(
   { dir, data, locate }: SignoffInput,
   role: Role,
-  currentManifest: () => Promise<string>,
+  currentManifest: () => Promise<CurrentManifest>,
 ): Promise<Finding[]> {
   const who = ROLE_TITLES[role];
   const sigFile = signaturePath(role);
-  const atRepresentative = locate(['representatives', role]) ?? locate(['representatives']) ?? { file: 'svmc.yaml' };
+  // Only a finding needs a place in svmc.yaml, and finding it may mean parsing the YAML.
+  const atRepresentative = (): FindingLocation => locate(['representatives', role]) ?? locate(['representatives']) ?? { file: 'svmc.yaml' };
   const atSignature = { file: sigFile };
   const signature = await readText(inFolder(dir, sigFile));
   if (signature instanceof Error) return [finding('SIGNOFF_INVALID', `${sigFile} cannot be read: ${signature.message}`, { location: atSignature })];
   if (signature === undefined) {
     const message = `The ${who} has not signed: run \`svmc sign --as ${role}\` once the application is complete`;
-    return [finding('SIGNOFF_MISSING', message, { location: atRepresentative })];
+    return [finding('SIGNOFF_MISSING', message, { location: atRepresentative() })];
   }
   const invalid = (message: string, location: FindingLocation = atSignature): Finding[] => [
     finding('SIGNOFF_INVALID', `${sigFile}: ${message}`, { location }),
@@ -49,7 +58,7 @@ async function roleFindings(
   if (registered === undefined) {
     return invalid(
       `no public key is registered for the ${who}, so the signature cannot be trusted: run \`svmc keygen --as ${role} --register\` (or add representatives.${role}.publicKey), then sign again`,
-      atRepresentative,
+      atRepresentative(),
     );
   }
   let publicKey: PublicKey;
@@ -57,10 +66,10 @@ async function roleFindings(
     publicKey = parsePublicKey(registered);
   } catch (error) {
     if (!(error instanceof MinisignFormatError)) throw error;
-    return invalid(`representatives.${role}.publicKey: ${error.message}`, locate(['representatives', role, 'publicKey']) ?? atRepresentative);
+    return invalid(`representatives.${role}.publicKey: ${error.message}`, locate(['representatives', role, 'publicKey']) ?? atRepresentative());
   }
   const manifest = await currentManifest();
-  const now = verifySignature(Buffer.from(manifest), signature, publicKey);
+  const now = verifySignature(manifest.bytes, signature, publicKey);
   if (now.reason === 'malformed') return invalid(`not a minisign signature: ${now.problem}`);
   if (now.reason === 'wrong-key') {
     return invalid(`signed with key ${now.keyId}, but the key registered for the ${who} is ${keyIdOf(publicKey)}`);
@@ -71,7 +80,7 @@ async function roleFindings(
   }
   const signed = await readText(inFolder(dir, signedManifestPath(role)));
   if (typeof signed === 'string' && verifySignature(Buffer.from(signed), signature, publicKey).valid) {
-    const message = `The ${who}'s sign-off is out of date: ${describe(diffManifests(signed, manifest))}. Sign again with \`svmc sign --as ${role}\``;
+    const message = `The ${who}'s sign-off is out of date: ${describe(diffManifests(signed, manifest.text))}. Sign again with \`svmc sign --as ${role}\``;
     return [finding('SIGNOFF_STALE', message, { location: atSignature })];
   }
   return invalid(`the signature does not verify (${now.problem}); sign again with \`svmc sign --as ${role}\``);

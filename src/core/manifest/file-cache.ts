@@ -1,0 +1,129 @@
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { decodeFileCache, encodeFileCache, type CachedFile, type DecodedCache } from './file-cache-format.js';
+
+export const CACHE_DIR = '.svmc';
+export const FILE_CACHE_FILE = 'file-cache.bin';
+/** Earlier, separate caches of the same facts; removed when this one is written. */
+// A file changed within this long before it was read may change again with the same mtime
+// (coarse file-system clocks), so what was read from it then is never kept ("racy" files, as in git).
+const RACY_MS = 2000;
+
+/** What identifies a file's content without reading it. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/**
+ * What is known about each file of an application, keyed by its stamp: its sha256 (for the
+ * manifest) and its secret scan (for check). One compact binary file, `.svmc/file-cache.bin`,
+ * so a warm check of 10,000 files reads one cache, stats each file once and creates few objects.
+ */
+export class FileCache {
+  /** Stored records that this run found unchanged or replaced: the others drop out on save. */
+  private readonly used: Uint8Array;
+  private usedCount = 0;
+  /** Facts learnt in this run. */
+  private readonly learnt = new Map<string, CachedFile>();
+
+  private constructor(private readonly stored: DecodedCache) {
+    this.used = new Uint8Array(stored.count);
+  }
+
+  static empty(): FileCache {
+    return new FileCache(decodeFileCache(undefined));
+  }
+
+  /** Reads the folder's cache; a missing or corrupt cache is an empty one. */
+  static async load(root: string): Promise<FileCache> {
+    const bytes = await readFile(join(root, CACHE_DIR, FILE_CACHE_FILE)).catch(() => undefined);
+    return new FileCache(decodeFileCache(bytes));
+  }
+
+  /** The sha256 of an unchanged file, or undefined when it must be hashed. */
+  sha256(path: string, stamp: FileStamp): string | undefined {
+    const known = this.learnt.get(path);
+    if (known) return sameStamp(known, stamp) ? known.sha256 : undefined;
+    const index = this.unchanged(path, stamp);
+    return index === undefined ? undefined : this.stored.sha256(index);
+  }
+
+  /** The secret found in an unchanged file ('' for none), or undefined when it must be read. */
+  secret(path: string, stamp: FileStamp): string | undefined {
+    const known = this.learnt.get(path);
+    if (known) return sameStamp(known, stamp) ? known.secret : undefined;
+    const index = this.unchanged(path, stamp);
+    return index === undefined ? undefined : this.stored.secret(index);
+  }
+
+  /** `readAtMs`: when reading the file began; what was read from a racy file is not kept. */
+  recordSha256(path: string, stamp: FileStamp, sha256: string, readAtMs: number): void {
+    if (settled(stamp, readAtMs)) this.entryFor(path, stamp).sha256 = sha256;
+  }
+
+  recordSecret(path: string, stamp: FileStamp, secret: string | undefined, readAtMs: number): void {
+    if (settled(stamp, readAtMs)) this.entryFor(path, stamp).secret = secret ?? '';
+  }
+
+  /**
+   * Writes the entries used in this run (files no longer referenced drop out), atomically; best
+   * effort, so a read-only folder still works. Creates `.svmc/` only with `createDir`: commands
+   * that only read (check) never add folders.
+   */
+  async save(root: string, createDir = false): Promise<void> {
+    const unchanged = this.learnt.size === 0 && this.usedCount === this.stored.count;
+    if (unchanged && !createDir) return;
+    const dir = join(root, CACHE_DIR);
+    try {
+      if (createDir) await mkdir(dir, { recursive: true });
+      if (!(await lstat(dir)).isDirectory()) return;
+      // Keeps the cache out of git without touching the user's own .gitignore.
+      await writeFile(join(dir, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
+      if (unchanged) return;
+      const files = [...this.learnt.values()];
+      for (let index = 0; index < this.stored.count; index++) {
+        if (this.used[index] && !this.learnt.has(this.stored.path(index))) files.push(this.stored.record(index));
+      }
+      await writeFileAtomic(join(dir, FILE_CACHE_FILE), encodeFileCache(files));
+    } catch {
+      // A read-only folder or a full disk only costs the next run some reading.
+    }
+  }
+
+  /** The stored record of an unchanged file, marked as used. */
+  private unchanged(path: string, stamp: FileStamp): number | undefined {
+    const index = this.stored.indexOf(path);
+    if (index === undefined || !this.stored.matches(index, stamp)) return undefined;
+    this.use(index);
+    return index;
+  }
+
+  private use(index: number): void {
+    if (this.used[index]) return;
+    this.used[index] = 1;
+    this.usedCount += 1;
+  }
+
+  private entryFor(path: string, stamp: FileStamp): CachedFile {
+    let entry = this.learnt.get(path);
+    if (entry && sameStamp(entry, stamp)) return entry;
+    const index = this.stored.indexOf(path);
+    if (index !== undefined) this.use(index);
+    const { size, mtimeMs, ctimeMs, ino } = stamp;
+    entry = index !== undefined && this.stored.matches(index, stamp) ? this.stored.record(index) : { path, size, mtimeMs, ctimeMs, ino };
+    this.learnt.set(path, entry);
+    return entry;
+  }
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+function settled(stamp: FileStamp, readAtMs: number): boolean {
+  return readAtMs - stamp.mtimeMs >= RACY_MS;
+}

@@ -1,0 +1,116 @@
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { isInside } from '../application/paths.js';
+import type { FileStamp } from './file-cache.js';
+
+/** The little of a Stats that svmc uses about a file. */
+export interface PathStats extends FileStamp {
+  isFile: boolean;
+}
+
+type Failure = { kind: 'outside' } | { kind: 'failed'; code: string };
+
+/** Where a path inside the application folder leads. `code`: the failed system call's error, e.g. ENOENT. */
+export type Located = { kind: 'found'; real: string; absolute: string; stats: PathStats } | Failure;
+
+type Folder = { real: string; inside: boolean } | Failure;
+
+/**
+ * A file found: its stats (not the Stats, and its four Dates) and its real path worked out only
+ * when asked. Thousands are held during a check, and what a check holds on to is what its
+ * garbage collector copies.
+ */
+class Found implements PathStats {
+  readonly kind = 'found';
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  readonly isFile: boolean;
+
+  constructor(
+    private readonly folder: string,
+    /** Undefined when `folder` is the real path of the file itself. */
+    private readonly name: string | undefined,
+    stats: Stats,
+  ) {
+    this.size = stats.size;
+    this.mtimeMs = stats.mtimeMs;
+    this.ctimeMs = stats.ctimeMs;
+    this.ino = stats.ino;
+    this.isFile = stats.isFile();
+  }
+
+  get real(): string {
+    return this.name === undefined ? this.folder : this.folder === '/' ? `/${this.name}` : `${this.folder}/${this.name}`;
+  }
+
+  /** The same as `real`, for a resolved file. */
+  get absolute(): string {
+    return this.real;
+  }
+
+  get stats(): PathStats {
+    return this;
+  }
+}
+
+/**
+ * Resolves paths inside `root` (a real path) once each, however many criteria or rules ask, and
+ * shared by the check rules and the manifest so a check stats each file once. Synchronous calls
+ * and one realpath per folder, not per file: a warm check of 10,000 files is mostly this, and the
+ * thread pool would make it several times slower.
+ */
+export class PathResolver {
+  private readonly folders = new Map<string, Folder>();
+  private readonly files = new Map<string, Located>();
+
+  constructor(readonly root: string) {}
+
+  /** `path`: relative, normalised, with no text problem (see pathTextProblem). */
+  locate(path: string): Located {
+    let found = this.files.get(path);
+    if (!found) {
+      found = this.look(path);
+      this.files.set(path, found);
+    }
+    return found;
+  }
+
+  private look(path: string): Located {
+    const slash = path.lastIndexOf('/');
+    // Normalised relative paths join by concatenation; anything odd goes through join().
+    const plain = path !== '.' && path !== '' && !path.startsWith('../');
+    const folderPath = plain ? (slash < 0 ? this.root : `${this.root}/${path.slice(0, slash)}`) : dirname(join(this.root, path));
+    const name = plain ? path.slice(slash + 1) : basename(join(this.root, path));
+    let folder = this.folders.get(folderPath);
+    if (!folder) {
+      folder = this.folder(folderPath);
+      this.folders.set(folderPath, folder);
+    }
+    if (!('real' in folder)) return folder;
+    const file = folder.real === '/' ? `/${name}` : `${folder.real}/${name}`;
+    try {
+      const stats = lstatSync(file);
+      if (!stats.isSymbolicLink()) return folder.inside ? new Found(folder.real, name, stats) : { kind: 'outside' };
+      const real = realpathSync.native(file);
+      return isInside(this.root, real) ? new Found(real, undefined, statSync(real)) : { kind: 'outside' };
+    } catch (error) {
+      return failed(error);
+    }
+  }
+
+  private folder(path: string): Folder {
+    try {
+      const real = realpathSync.native(path);
+      statSync(real);
+      return { real, inside: isInside(this.root, real) };
+    } catch (error) {
+      return failed(error);
+    }
+  }
+}
+
+function failed(error: unknown): Failure {
+  return { kind: 'failed', code: (error as NodeJS.ErrnoException).code ?? 'error' };
+}
