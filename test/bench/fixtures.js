@@ -30,6 +30,12 @@ export function makeApplication(dir, { count, fileBytes = 0 }) {
     else writeFileSync(join(dir, file), `Evidence item ${i} for ${criterion.id}\n`);
     byCriterion.get(criterion.id).push(file);
   }
+  for (const criterion of criteria.filter((c) => byCriterion.get(c.id).length === 0)) {
+    const file = `evidence/${criterion.stage}/${criterion.id}.txt`;
+    mkdirSync(join(dir, 'evidence', criterion.stage), { recursive: true });
+    writeFileSync(join(dir, file), `Evidence for ${criterion.id}\n`);
+    byCriterion.get(criterion.id).push(file);
+  }
   writeFileSync(join(dir, 'svmc.yaml'), applicationYaml(criteria, byCriterion));
   const keys = join(dir, '..', 'keys');
   const roles = ['lead', 'senior'];
