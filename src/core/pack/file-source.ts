@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { chooseMethod, TRIAL_BYTES } from './compression.js';
-import type { ReadRing } from './read-ring.js';
+import { takeTurn, type PayloadBuffer } from './payload-buffer.js';
 import { readChunks } from './read-chunks.js';
 import { METHOD_STORED } from './zip-format.js';
 import type { WrittenEntry, ZipWriter } from './zip-writer.js';
@@ -18,8 +19,8 @@ export interface FileSource {
 export interface FileSourceOptions {
   signal?: AbortSignal;
   onBytes?: (bytes: number) => void;
-  /** Buffers shared by the files of one pack; stored files go through it. */
-  ring?: ReadRing;
+  /** A buffer shared by the files of one pack; stored files are read through it. */
+  buffer?: PayloadBuffer;
 }
 
 /**
@@ -43,22 +44,22 @@ export async function openFileSource(path: string, entryName: string, options: F
       return chunk;
     };
     const method = chooseMethod(entryName, head);
-    const ring = options.ring;
+    const buffer = options.buffer?.bytes;
     return {
       method,
       writeTo: (writer, name, sizeHint) =>
-        method === METHOD_STORED && ring
-          ? writer.addStoredEntry(name, sizeHint, async (sink) => {
-              if (head.length === 0) return;
-              const written = sink(head);
-              pass(head);
-              await written;
-              if (head.length === TRIAL_BYTES) {
-                await ring.pump(handle, head.length, (chunk) => {
-                  const pending = sink(chunk);
-                  pass(chunk);
-                  return pending;
-                });
+        method === METHOD_STORED && buffer
+          ? writer.addStoredEntry(name, sizeHint, async (write) => {
+              let chunk = head;
+              let position = head.length;
+              for (let count = 1; chunk.length > 0; count++) {
+                write(chunk);
+                pass(chunk);
+                if (chunk.length < buffer.length && chunk !== head) break;
+                if (chunk === head && head.length < TRIAL_BYTES) break;
+                await takeTurn(count);
+                chunk = buffer.subarray(0, readSync(handle.fd, buffer, 0, buffer.length, position));
+                position += chunk.length;
               }
             })
           : writer.addStream(name, readAll(handle, head, pass), method, sizeHint),
