@@ -47,6 +47,7 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
     });
     progress?.stop();
     showFindings(result.findings.filter((f) => f.severity !== 'error' || result.draft));
+    for (const warning of result.summaryWarnings) err(`  ${paint('yellow', 'warning')} summary.pdf: ${warning.message}`);
     const files = `${result.payloadFiles} file${result.payloadFiles === 1 ? '' : 's'}`;
     const draft = result.draft ? `${paint('yellow', 'DRAFT')} (unsigned, not for submission) ` : '';
     out(`Packed ${draft}${options.out}: ${files}, ${megabytes(result.zipBytes)} in ${result.name}/, pack id ${paint('bold', result.packId)}`);

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings.js';
+import type { SummaryWarning } from '../pdf/types.js';
 import { planPack } from './plan.js';
 import { startSummaryRenderer, type SummaryRenderer } from './summary-renderer.js';
 import { assertWritableTarget, writePack, type WritePackOptions } from './write-pack.js';
@@ -25,6 +26,8 @@ export interface PackResult {
   zipBytes: number;
   /** What the check found that did not stop the pack: warnings, and a draft's errors. */
   findings: Finding[];
+  /** Characters of the summary that no embedded font could draw. */
+  summaryWarnings: SummaryWarning[];
 }
 
 /** Packs the application in `dir` into a BagIt zip at `out`. Throws PackRefusedError when it cannot. */
@@ -56,5 +59,6 @@ async function pack(dir: string, out: string, options: PackOptions & { renderer:
     payloadBytes: plan.payloadBytes,
     zipBytes,
     findings: plan.result.findings,
+    summaryWarnings: await plan.summaryWarnings,
   };
 }

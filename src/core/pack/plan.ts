@@ -5,6 +5,7 @@ import { checkApplication } from '../check/check-application.js';
 import type { ApplicationResult } from '../check/types.js';
 import { quoteFee } from '../fee/compute.js';
 import type { FeeQuote } from '../fee/types.js';
+import type { SummaryWarning } from '../pdf/types.js';
 import { buildManifest, resolveInside } from '../manifest/index.js';
 import { BAG_FILES, BAGIT_TXT, bagInfo, tagManifest } from './bag.js';
 import { PackRefusedError } from './errors.js';
@@ -30,6 +31,8 @@ export interface PackPlan {
   payloadFiles: number;
   draft: boolean;
   result: ApplicationResult;
+  /** The summary's rendering warnings, known once summary.pdf is. */
+  summaryWarnings: Promise<SummaryWarning[]>;
 }
 
 export interface PlanOptions {
@@ -82,7 +85,7 @@ export async function planPack(dir: string, options: PlanOptions): Promise<PackP
     { name: BAG_FILES.manifest, bytes: Buffer.from(manifest.text) },
     ...signoffs.files,
   ];
-  const summary = pdf.then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const summary = pdf.then(({ bytes }) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const tagFile = summary.then((bytes) => Buffer.from(tagManifest([...tags, { name: BAG_FILES.summary, bytes }])));
   const entries: PlannedEntry[] = [
     ...tags.map((t) => ({ ...t, kind: 'bytes' as const })),
@@ -90,7 +93,8 @@ export async function planPack(dir: string, options: PlanOptions): Promise<PackP
     { name: BAG_FILES.tagManifest, kind: 'later' as const, bytes: handled(tagFile) },
     ...payload,
   ].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
-  return { name: packName(data, date), packId: id, entries, payloadBytes, payloadFiles: payload.length, draft, result };
+  const summaryWarnings = handled(pdf.then(({ warnings }) => warnings));
+  return { name: packName(data, date), packId: id, entries, payloadBytes, payloadFiles: payload.length, draft, result, summaryWarnings };
 }
 
 /** Awaited only once the payload is written; a pack that fails first must not report it as unhandled. */

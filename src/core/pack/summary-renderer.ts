@@ -1,25 +1,33 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { SummaryInput } from '../pdf/types.js';
+import type { SummaryInput, SummaryWarning } from '../pdf/types.js';
 
 /** Makes summary.pdf while the payload streams; the same input gives the same bytes either way. */
 export interface SummaryRenderer {
-  render(input: SummaryInput): Promise<Uint8Array>;
+  render(input: SummaryInput): Promise<RenderedSummary>;
   /** Stops a worker still running; safe to call more than once. */
   close(): void;
 }
 
 /** What crosses to the worker: plain data only, the date as an ISO string. */
 export type WireSummaryInput = Omit<SummaryInput, 'date'> & { date: string };
-export type WorkerReply = { bytes: Uint8Array } | { error: string };
+export interface RenderedSummary {
+  bytes: Uint8Array;
+  /** Characters no embedded font could draw, shown as placeholders. */
+  warnings: SummaryWarning[];
+}
+export type WorkerReply = RenderedSummary | { error: string };
 
 const WORKER_FILE = fileURLToPath(new URL('./summary-worker.js', import.meta.url));
 
 /** Renders on this thread: the fallback, and what the worker must match byte for byte. */
 export function inProcessRenderer(): SummaryRenderer {
   return {
-    render: async (input) => (await import('../pdf/render-summary.js')).renderSummary(input),
+    render: async (input) => {
+      const { bytes, warnings } = await (await import('../pdf/render-summary.js')).renderSummaryWithWarnings(input);
+      return { bytes, warnings };
+    },
     close: () => undefined,
   };
 }
@@ -63,7 +71,7 @@ export async function startSummaryRenderer(): Promise<SummaryRenderer> {
         }
       });
       void worker.terminate();
-      if (reply && 'bytes' in reply) return reply.bytes;
+      if (reply && 'bytes' in reply) return reply;
       // Closed because the pack failed or was interrupted: nothing is waiting for a PDF any more.
       if (closed) throw new Error('the summary was not rendered: the pack stopped');
       return inProcessRenderer().render(input);

@@ -10,9 +10,9 @@ parentPort?.once('message', (wire: WireSummaryInput) => {
     let reply: WorkerReply;
     try {
       await preload;
-      const { renderSummary } = await renderer;
-      const bytes = await renderSummary({ ...wire, date: new Date(wire.date) });
-      reply = { bytes };
+      const { renderSummaryWithWarnings } = await renderer;
+      const { bytes, warnings } = await renderSummaryWithWarnings({ ...wire, date: new Date(wire.date) });
+      reply = { bytes, warnings };
     } catch (error) {
       reply = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
