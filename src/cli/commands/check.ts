@@ -2,7 +2,6 @@ import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkApplications } from '../../core/check/check-application.js';
 import type { CheckResult } from '../../core/check/types.js';
-import { UsageError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/fs/atomic-write.js';
 import { renderReport, renderStepSummary, type ReportFormat } from '../../report/index.js';
 import { colorEnabled } from '../color.js';
@@ -32,11 +31,7 @@ export async function run(dirs: string[], options: CheckCommandOptions): Promise
     cwd: process.cwd(),
   });
   if (options.output) {
-    try {
-      await writeFileAtomic(resolve(options.output), report.endsWith('\n') ? report : `${report}\n`);
-    } catch (error) {
-      throw new UsageError(`cannot write the report to ${options.output}: ${(error as Error).message}`);
-    }
+    await writeFileAtomic(resolve(options.output), report.endsWith('\n') ? report : `${report}\n`);
   } else if (report !== '') {
     out(report);
   }

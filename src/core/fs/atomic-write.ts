@@ -1,6 +1,10 @@
 import { open, rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../errors.js';
+
+/** Refusals by the file system that the user can act on: exit 2, naming their file, not ours. */
+const REFUSALS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'EDQUOT', 'EEXIST']);
 
 export interface AtomicWriteOptions {
   /** File mode for a new file, e.g. 0o600 for private keys. */
@@ -30,6 +34,8 @@ export async function writeFileAtomic(
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && REFUSALS.has(code)) throw Object.assign(new UsageError(`cannot write ${target} (${code})`), { code });
     throw error;
   }
 }

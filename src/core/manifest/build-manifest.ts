@@ -38,7 +38,7 @@ export interface BuildManifestOptions {
 
 /**
  * The evidence manifest of an application folder: svmc.yaml and every file it references.
- * References that are unsafe or missing are left out; the check rules report them.
+ * References that are unsafe, missing or unreadable are left out; the check rules report them.
  */
 export async function buildManifest(
   dir: string,
@@ -64,11 +64,22 @@ export async function buildManifest(
   await mapLimit(missing, options.concurrency ?? 4, async (i) => {
     const { path, file } = present[i]!;
     const startedAt = Date.now();
-    hashes[i] = await hashFile(file.absolute, options.onBytes);
+    try {
+      hashes[i] = await hashFile(file.absolute, options.onBytes);
+    } catch (error) {
+      if (!isReadError(error)) throw error;
+      return;
+    }
     cache?.recordSha256(path, file.stats, hashes[i]!, startedAt);
   });
   if (owned) await cache?.save(root, options.createCacheDir ?? false);
-  const entries = present.map(({ path, file: { stats } }, i): ManifestEntry => ({ path, size: stats.size, sha256: hashes[i]!, mtimeMs: stats.mtimeMs }));
-  return { text: present.map((item, i) => `${hashes[i]!}  ${item.encoded}
-`).join(''), entries };
+  const hashed = present.flatMap((item, i) => (hashes[i] === undefined ? [] : [{ ...item, sha256: hashes[i] }]));
+  const entries = hashed.map(({ path, sha256, file: { stats } }): ManifestEntry => ({ path, size: stats.size, sha256, mtimeMs: stats.mtimeMs }));
+  return { text: hashed.map((item) => `${item.sha256}  ${item.encoded}\n`).join(''), entries };
+}
+
+/** A file the user cannot read (permissions, a folder, a device error): reported by the check, not a crash. */
+function isReadError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && ['EACCES', 'EPERM', 'EISDIR', 'ELOOP', 'EIO', 'ENOENT', 'ENXIO'].includes(code);
 }
