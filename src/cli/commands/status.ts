@@ -24,7 +24,10 @@ export function renderStatus(status: StatusResult): string {
   const lines: string[] = [];
   const level = status.level === undefined ? 'level unknown' : `level ${status.level} ${LEVEL_NAMES[status.level]}`;
   lines.push(paint('bold', `${status.organisation ?? status.dir} · ${level}`), '');
-  for (const stage of status.stages) {
+  if (status.overall.required === 0) {
+    lines.push('No criteria to show until svmc.yaml can be read as an application: fix what follows first.');
+  }
+  for (const stage of status.overall.required === 0 ? [] : status.stages) {
     lines.push(`${stage.title.padEnd(18)} ${bar(stage.percent)} ${String(stage.percent).padStart(3)}%  ${stage.met}/${stage.required}`);
     for (const c of stage.criteria) {
       const mark = c.met ? paint('green', '✔') : paint('red', '✘');

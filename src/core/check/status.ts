@@ -24,7 +24,8 @@ export interface StatusResult {
 }
 
 const CODE_ORDER = Object.keys(FINDING_CODES) as FindingCode[];
-const percent = (met: number, of: number): number => (of === 0 ? 100 : Math.floor((met / of) * 100));
+// Nothing required means the criteria are unknown (svmc.yaml unreadable), never that all is done.
+const percent = (met: number, of: number): number => (of === 0 ? 0 : Math.floor((met / of) * 100));
 
 /** The progress matrix `svmc status` shows, from a check result. */
 export function statusOf(result: ApplicationResult, nextCount = 5): StatusResult {
