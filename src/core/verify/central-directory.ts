@@ -18,6 +18,16 @@ export interface ZipEntry {
   unixMode?: number;
   /** MS-DOS directory attribute. */
   dosDirectory: boolean;
+  /** Modification time and date, MS-DOS format. */
+  time: number;
+  date: number;
+  /** The raw central directory header, to compare with the one svmc would write. */
+  central: Buffer;
+}
+
+/** A zip whose own records contradict each other: a damaged or altered pack (exit 1). */
+export class InvalidZipError extends Error {
+  override name = 'InvalidZipError';
 }
 
 /** The file is not a zip this tool can read (exit 2, not 1). */
@@ -49,8 +59,18 @@ export async function readCentralDirectory(handle: FileHandle, size: number): Pr
     }
   }
   if (end < 0) throw new UnreadableZipError('no zip end record: the file is not a zip, or it is truncated');
+  // Past this point the file is a zip: what is wrong with it is damage or tampering, not the wrong file.
+  return readDirectory(handle, size, tail, end).catch((error: unknown) => {
+    throw error instanceof UnreadableZipError ? new InvalidZipError(error.message) : error;
+  });
+}
+
+async function readDirectory(handle: FileHandle, size: number, tail: Buffer, end: number): Promise<{ entries: ZipEntry[]; directoryOffset: number }> {
   if (tail.readUInt16LE(end + 4) !== 0 || tail.readUInt16LE(end + 6) !== 0) {
     throw new UnreadableZipError('the zip spans several disks');
+  }
+  if (tail.readUInt16LE(end + 8) !== tail.readUInt16LE(end + 10) || tail.readUInt16LE(end + 20) !== 0) {
+    throw new InvalidZipError('the zip end record is inconsistent: the pack was changed after it was made');
   }
   let count = tail.readUInt16LE(end + 10);
   let directorySize = tail.readUInt32LE(end + 12);
@@ -105,6 +125,9 @@ function parseCentralHeader(directory: Buffer, at: number): { entry: ZipEntry; l
     size: directory.readUInt32LE(at + 24),
     offset: directory.readUInt32LE(at + 42),
     dosDirectory: (external & 0x10) !== 0,
+    time: directory.readUInt16LE(at + 12),
+    date: directory.readUInt16LE(at + 14),
+    central: directory.subarray(at, at + length),
     ...(madeBy >> 8 === Z.HOST_UNIX ? { unixMode: external >>> 16 } : {}),
   };
   readExtraFields(extra, entry);

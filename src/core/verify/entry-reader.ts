@@ -15,8 +15,11 @@ export interface EntryDigest {
   problem?: string;
 }
 
-/** Where an entry's data starts, after checking its local header agrees with the central directory. */
-export async function dataOffset(handle: FileHandle, entry: ZipEntry, nameBytes: number): Promise<number | string> {
+/**
+ * Where an entry's data starts, and its whole local header, after checking the header agrees with
+ * the central directory; or why it cannot be read.
+ */
+export async function dataOffset(handle: FileHandle, entry: ZipEntry, nameBytes: number): Promise<{ start: number; local: Buffer } | string> {
   const header = Buffer.alloc(Z.LOCAL_HEADER_SIZE);
   const { bytesRead } = await handle.read(header, 0, header.length, entry.offset);
   if (bytesRead !== header.length || header.readUInt32LE(0) !== Z.LOCAL_HEADER) return 'its local header is missing or damaged';
@@ -27,7 +30,9 @@ export async function dataOffset(handle: FileHandle, entry: ZipEntry, nameBytes:
   const name = Buffer.alloc(nameLength);
   await handle.read(name, 0, nameLength, entry.offset + Z.LOCAL_HEADER_SIZE);
   if (name.toString('utf8') !== entry.name && name.toString('latin1') !== entry.name) return 'its local header names another file';
-  return entry.offset + Z.LOCAL_HEADER_SIZE + nameLength + header.readUInt16LE(28);
+  const extra = Buffer.alloc(header.readUInt16LE(28));
+  await handle.read(extra, 0, extra.length, entry.offset + Z.LOCAL_HEADER_SIZE + nameLength);
+  return { start: entry.offset + Z.LOCAL_HEADER_SIZE + nameLength + extra.length, local: Buffer.concat([header, name, extra]) };
 }
 
 /**

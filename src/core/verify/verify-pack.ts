@@ -4,7 +4,8 @@ import { BAG_FILES } from '../pack/bag.js';
 import { parsePublicKey } from '../signing/keys.js';
 import { MinisignFormatError } from '../signing/minisign-format.js';
 import { checkBag, type BagFiles } from './bag-check.js';
-import { readCentralDirectory, UnreadableZipError } from './central-directory.js';
+import { InvalidZipError, readCentralDirectory, UnreadableZipError } from './central-directory.js';
+import { entriesWithOddDates, headerProblem } from './canonical.js';
 import { dataOffset, digestEntry } from './entry-reader.js';
 import { checkSignatures, type TrustedKey } from './signature-check.js';
 import { inspectStructure } from './structure.js';
@@ -36,10 +37,13 @@ export async function verifyPack(path: string, options: VerifyOptions = {}): Pro
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new UsageError(`${path} is not a file`);
-    const { entries, directoryOffset } = await readCentralDirectory(handle, stats.size).catch((error: unknown) => {
+    const directory = await readCentralDirectory(handle, stats.size).catch((error: unknown) => {
       if (error instanceof UnreadableZipError) throw new UsageError(`${path} is not a readable zip: ${error.message}`);
+      if (error instanceof InvalidZipError) return error;
       throw error;
     });
+    if (directory instanceof InvalidZipError) return damagedZip(path, directory.message);
+    const { entries, directoryOffset } = directory;
     const layout = inspectStructure(entries, directoryOffset, options.maxTotalBytes);
     const result: VerifyResult = {
       valid: false,
@@ -49,14 +53,20 @@ export async function verifyPack(path: string, options: VerifyOptions = {}): Pro
       problems: layout.problems,
     };
     if (layout.problems.length > 0) return result;
+    const oddDates = new Set(entriesWithOddDates(entries));
+    for (const [name, entry] of layout.files) {
+      if (oddDates.has(entry)) result.problems.push({ file: name, problem: 'its date differs from the pack date of every other entry' });
+    }
     const files: BagFiles = new Map();
     for (const [name, entry] of layout.files) {
-      const start = await dataOffset(handle, entry, Buffer.byteLength(`${layout.name}/${name}`));
-      if (typeof start === 'string') {
-        result.problems.push({ file: name, problem: start });
+      const located = await dataOffset(handle, entry, Buffer.byteLength(`${layout.name}/${name}`));
+      if (typeof located === 'string') {
+        result.problems.push({ file: name, problem: located });
         continue;
       }
-      const digest = await digestEntry(handle, entry, start, keepFor(name));
+      const headers = headerProblem(entry, located.local);
+      if (headers) result.problems.push({ file: name, problem: headers });
+      const digest = await digestEntry(handle, entry, located.start, keepFor(name));
       if (digest.problem) result.problems.push({ file: name, problem: digest.problem });
       else if (!name.startsWith('data/') && name !== BAG_FILES.summary && digest.size > MAX_TAG_BYTES) {
         result.problems.push({ file: name, problem: `a tag file of ${digest.size} bytes is too large to be read` });
@@ -90,4 +100,15 @@ function parseTrusted(trust: { file: string; text: string }[]): TrustedKey[] {
       throw error;
     }
   });
+}
+
+/** A zip whose own records are damaged: not valid, naming the zip's structure as the file at fault. */
+function damagedZip(path: string, problem: string): VerifyResult {
+  return {
+    valid: false,
+    pack: path,
+    bag: { files: 0, payloadFiles: 0, payloadBytes: 0, draft: false, info: {} },
+    signatures: [],
+    problems: [{ file: '(zip directory)', problem }],
+  };
 }

@@ -1,0 +1,38 @@
+import { centralHeader, finalLocalHeader, type WrittenEntry } from '../pack/zip-writer.js';
+import type { ZipEntry } from './central-directory.js';
+
+/**
+ * svmc writes every header in one canonical form (see ZipWriter), so any changed byte of a header
+ * (a flag, a version, a file mode, a date, a local copy of a CRC or size) shows as a difference
+ * from the header rebuilt from the entry. Returns why the headers are not svmc's, or undefined.
+ */
+export function headerProblem(entry: ZipEntry, local: Buffer): string | undefined {
+  const dos = { time: entry.time, date: entry.date };
+  const written = (zip64: boolean): WrittenEntry => ({
+    name: entry.name,
+    method: entry.method,
+    crc: entry.crc,
+    size: entry.size,
+    compressedSize: entry.compressedSize,
+    offset: entry.offset,
+    zip64,
+  });
+  // ZIP64 local fields come with entries near 4 GiB, or on every entry when forced (tests).
+  const forms = [
+    { zip64: false, force: false },
+    { zip64: true, force: false },
+    { zip64: true, force: true },
+  ];
+  const central = forms.find(({ zip64, force }) => centralHeader(written(zip64), dos, force).equals(entry.central));
+  if (!central) return 'its central directory header was changed after packing';
+  if (!finalLocalHeader(written(central.zip64), dos).equals(local)) return 'its local header was changed after packing';
+  return undefined;
+}
+
+/** Every entry of a pack carries the pack's date: entries whose date differs from the most common one. */
+export function entriesWithOddDates(entries: ZipEntry[]): ZipEntry[] {
+  const counts = new Map<number, number>();
+  for (const e of entries) counts.set(e.date * 65536 + e.time, (counts.get(e.date * 65536 + e.time) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return entries.filter((e) => e.date * 65536 + e.time !== common);
+}
