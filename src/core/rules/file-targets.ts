@@ -1,4 +1,6 @@
 import { field, text, type EvidenceRef } from '../application/evidence-refs.js';
+import type { FileState } from '../check/file-inspector.js';
+import type { FindingLocation } from '../findings.js';
 import type { RuleContext } from './types.js';
 
 export const TERMS_PATH = ['application', 'termsAndConditions'];
@@ -11,7 +13,7 @@ export interface FileTarget {
 }
 
 /** Where the target's path is written in svmc.yaml (worked out only for a finding). */
-export function targetPath(target: FileTarget): (string | number)[] {
+function targetPath(target: FileTarget): (string | number)[] {
   return target.ref ? [...target.ref.path, 'file'] : TERMS_PATH;
 }
 
@@ -34,6 +36,13 @@ export function fileTargets(context: RuleContext): FileTarget[] {
   return targets;
 }
 
-export function criterionOf(target: FileTarget): { criterion?: string } {
-  return target.criterion === undefined ? {} : { criterion: target.criterion };
+/** Each named file with what inspecting it found, and where a finding about it belongs. */
+export function inspectedTargets(context: RuleContext): { target: FileTarget; state: FileState; where: () => FindingPlace }[] {
+  return fileTargets(context).map((target) => ({
+    target,
+    state: context.files.inspect(target.file),
+    where: () => ({ location: context.locate(targetPath(target)), ...(target.criterion === undefined ? {} : { criterion: target.criterion }) }),
+  }));
 }
+
+type FindingPlace = { location?: FindingLocation; criterion?: string };
