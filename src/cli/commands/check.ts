@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../../core/fs/atomic-write.js';
 import { renderReport, renderStepSummary, type ReportFormat } from '../../report/index.js';
 import { colorEnabled } from '../color.js';
 import { err, out } from '../io.js';
-import { VERSION } from '../program.js';
+import { VERSION } from '../version.js';
 
 export interface CheckCommandOptions {
   format?: ReportFormat;

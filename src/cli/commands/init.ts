@@ -14,7 +14,7 @@ import {
 import { checkTarget, planScaffold, writeScaffold, type ScaffoldFile } from '../../core/init/scaffold.js';
 import { templateSources } from '../../core/init/templates.js';
 import { canPrompt, out } from '../io.js';
-import { VERSION } from '../program.js';
+import { VERSION } from '../version.js';
 
 export interface InitCommandOptions {
   org?: string;

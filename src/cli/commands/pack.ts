@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { VERSION } from '../program.js';
+import { VERSION } from '../version.js';
 import type { Finding } from '../../core/findings.js';
 import { PackRefusedError } from '../../core/pack/errors.js';
 import { resolvePackDate } from '../../core/pack/pack-date.js';
