@@ -7,7 +7,6 @@ export interface CommandModule {
 
 type Loader = () => Promise<CommandModule>;
 
-
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { chooseMethod, TRIAL_BYTES } from './compression.js';
-import { takeTurn, type PayloadBuffer } from './payload-buffer.js';
+import { takeTurn } from './payload-buffer.js';
 import { readChunks } from './read-chunks.js';
 import { METHOD_STORED } from './zip-format.js';
 import type { WrittenEntry, ZipWriter } from './zip-writer.js';
@@ -20,7 +20,7 @@ export interface FileSourceOptions {
   signal?: AbortSignal;
   onBytes?: (bytes: number) => void;
   /** A buffer shared by the files of one pack; stored files are read through it. */
-  buffer?: PayloadBuffer;
+  buffer?: Buffer;
 }
 
 /**
@@ -44,13 +44,13 @@ export async function openFileSource(path: string, entryName: string, options: F
       return chunk;
     };
     const method = chooseMethod(entryName, head);
-    const buffer = options.buffer?.bytes;
+    const buffer = options.buffer;
     return {
       method,
       writeTo: (writer, name, sizeHint) =>
         method === METHOD_STORED && buffer
           ? writer.addStoredEntry(name, sizeHint, async (write) => {
-              let chunk = head;
+              let chunk: Buffer = head;
               let position = head.length;
               for (let count = 1; chunk.length > 0; count++) {
                 write(chunk);

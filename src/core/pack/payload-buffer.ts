@@ -8,8 +8,8 @@ const CHUNKS_PER_TURN = 32;
  * One read buffer reused for every stored file of a pack: no allocation or garbage collection per
  * chunk, and memory stays flat however large the evidence.
  */
-export class PayloadBuffer {
-  readonly bytes = Buffer.allocUnsafeSlow(PAYLOAD_CHUNK_BYTES);
+export function payloadBuffer(): Buffer {
+  return Buffer.allocUnsafeSlow(PAYLOAD_CHUNK_BYTES);
 }
 
 /** Lets pending signals and timers run between long stretches of synchronous work. */

@@ -6,7 +6,7 @@ import { temporaryPathFor } from '../fs/atomic-write.js';
 import { chooseMethod } from './compression.js';
 import { PackRefusedError } from './errors.js';
 import { openFileSource } from './file-source.js';
-import { PayloadBuffer } from './payload-buffer.js';
+import { payloadBuffer } from './payload-buffer.js';
 import type { PackPlan, PlannedEntry } from './plan.js';
 import { ZipWriter } from './zip-writer.js';
 
@@ -20,7 +20,7 @@ export interface WritePackOptions {
   forceZip64?: boolean;
 }
 
-type StreamOptions = WritePackOptions & { buffer: PayloadBuffer };
+type StreamOptions = WritePackOptions & { buffer: Buffer };
 
 /** Fails early, before any work, when the pack could never be written where asked. */
 export async function assertWritableTarget(out: string): Promise<void> {
@@ -45,7 +45,7 @@ export async function writePack(plan: PackPlan, out: string, options: WritePackO
   options.onTemporary?.(temporary);
   let closed = false;
   try {
-    const buffer = new PayloadBuffer();
+    const buffer = payloadBuffer();
     for (const entry of plan.entries) {
       options.signal?.throwIfAborted();
       await addEntry(writer, `${plan.name}/${entry.name}`, entry, plan.draft, { ...options, buffer });
