@@ -73,9 +73,15 @@ export async function buildManifest(
     cache?.recordSha256(path, file.stats, hashes[i]!, startedAt);
   });
   if (owned) await cache?.save(root, options.createCacheDir ?? false);
-  const hashed = present.flatMap((item, i) => (hashes[i] === undefined ? [] : [{ ...item, sha256: hashes[i] }]));
-  const entries = hashed.map(({ path, sha256, file: { stats } }): ManifestEntry => ({ path, size: stats.size, sha256, mtimeMs: stats.mtimeMs }));
-  return { text: hashed.map((item) => `${item.sha256}  ${item.encoded}\n`).join(''), entries };
+  const entries: ManifestEntry[] = [];
+  let text = '';
+  present.forEach(({ path, encoded, file: { stats } }, i) => {
+    const sha256 = hashes[i];
+    if (sha256 === undefined) return;
+    entries.push({ path, size: stats.size, sha256, mtimeMs: stats.mtimeMs });
+    text += `${sha256}  ${encoded}\n`;
+  });
+  return { text, entries };
 }
 
 /** A file the user cannot read (permissions, a folder, a device error): reported by the check, not a crash. */

@@ -1,6 +1,6 @@
 import { field, text, type EvidenceRef } from '../application/evidence-refs.js';
 import type { FileState } from '../check/file-inspector.js';
-import type { FindingLocation } from '../findings.js';
+import { finding, type Finding, type FindingCode } from '../findings.js';
 import type { RuleContext } from './types.js';
 
 export const TERMS_PATH = ['application', 'termsAndConditions'];
@@ -36,13 +36,21 @@ export function fileTargets(context: RuleContext): FileTarget[] {
   return targets;
 }
 
-/** Each named file with what inspecting it found, and where a finding about it belongs. */
-export function inspectedTargets(context: RuleContext): { target: FileTarget; state: FileState; where: () => FindingPlace }[] {
-  return fileTargets(context).map((target) => ({
-    target,
-    state: context.files.inspect(target.file),
-    where: () => ({ location: context.locate(targetPath(target)), ...(target.criterion === undefined ? {} : { criterion: target.criterion }) }),
-  }));
+/**
+ * A finding for each named file whose inspection `judge` objects to. Most files pass: nothing is
+ * made for them, which matters when thousands are mapped.
+ */
+export function targetFindings(
+  context: RuleContext,
+  code: FindingCode,
+  judge: (target: FileTarget, state: FileState) => string | undefined,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const target of fileTargets(context)) {
+    const message = judge(target, context.files.inspect(target.file));
+    if (message === undefined) continue;
+    const location = context.locate(targetPath(target));
+    findings.push(finding(code, message, { location, ...(target.criterion === undefined ? {} : { criterion: target.criterion }) }));
+  }
+  return findings;
 }
-
-type FindingPlace = { location?: FindingLocation; criterion?: string };
