@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { finding } from '../src/core/findings.js';
 import { ANNOTATION_CAP, escapeData, escapeProperty } from '../src/report/github.js';
-import { renderReport, renderStepSummary } from '../src/report/index.js';
+import { reportRenderer, renderStepSummary } from '../src/report/index.js';
 import { application, criteriaFor, ODD_FILE, sampleResult } from './report-fixture.js';
 
+const renderGithub = await reportRenderer('github');
+
 const render = (extra: { strict?: boolean; cwd?: string } = {}) =>
-  renderReport('github', sampleResult(), { toolVersion: '1', ...extra });
+  renderGithub(sampleResult(), { toolVersion: '1', ...extra });
 
 /** Undoes GitHub's escaping, as the runner does. */
 const unescape = (value: string) =>
@@ -58,7 +60,7 @@ describe('github annotations', () => {
       finding(i % 2 ? 'EVIDENCE_UNMAPPED' : 'EVIDENCE_FILE_MISSING', `problem ${i}`, { location: { file: `f${i}` } }),
     );
     const app = application('big', 1, findings, criteriaFor(1));
-    const lines = renderReport('github', { applications: [app] }, { toolVersion: '1' }).trimEnd().split('\n');
+    const lines = renderGithub({ applications: [app] }, { toolVersion: '1' }).trimEnd().split('\n');
     expect(lines).toHaveLength(ANNOTATION_CAP + 2);
     const annotations = lines.slice(0, ANNOTATION_CAP).map(parseCommand);
     expect(annotations.every((c) => c.command === 'error')).toBe(true);
@@ -71,8 +73,8 @@ describe('github annotations', () => {
 });
 
 describe('step summary', () => {
-  it('has a stage table and the problems per application, with user text escaped', () => {
-    const md = renderStepSummary(sampleResult());
+  it('has a stage table and the problems per application, with user text escaped', async () => {
+    const md = await renderStepSummary(sampleResult());
     expect(md).toContain('### clients/Riverside Trust · level 2 Implement');
     expect(md).toContain('| Plan | 1 | 2 | ❌ |');
     expect(md).toContain('| Revise | 2 | 2 | ✅ |');
@@ -83,6 +85,6 @@ describe('step summary', () => {
     const acme = md.slice(md.indexOf('### clients/acme'));
     expect(acme).toContain('| **Total** | **10** | **10** | ✅ |');
     expect(acme).not.toContain('**Errors**');
-    expect(renderStepSummary(sampleResult(), { strict: true })).not.toContain('**Warnings**');
+    expect(await renderStepSummary(sampleResult(), { strict: true })).not.toContain('**Warnings**');
   });
 });

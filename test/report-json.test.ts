@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readShippedSchema, shippedValidator } from '../src/core/schema/ajv.js';
 import { FINDING_CODES } from '../src/core/findings.js';
-import { renderReport } from '../src/report/index.js';
+import { reportRenderer } from '../src/report/index.js';
 import { sampleResult } from './report-fixture.js';
+
+const renderJson = await reportRenderer('json');
 
 const options = { toolVersion: '1.2.3' };
 
@@ -17,13 +19,13 @@ describe('json report', () => {
   it('validates against schemas/report.schema.json, plain and strict', () => {
     const validate = shippedValidator('report.schema.json');
     for (const strict of [false, true]) {
-      const report: unknown = JSON.parse(renderReport('json', sampleResult(), { ...options, strict }));
+      const report: unknown = JSON.parse(renderJson(sampleResult(), { ...options, strict }));
       expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     }
   });
 
   it('has the documented shape, leaving out unknown fields', () => {
-    const text = renderReport('json', sampleResult(), options);
+    const text = renderJson(sampleResult(), options);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')[1]).toBe('  "schemaVersion": 1,');
     const report = JSON.parse(text);
@@ -44,7 +46,7 @@ describe('json report', () => {
   });
 
   it('reports warnings as errors with strict', () => {
-    const report = JSON.parse(renderReport('json', sampleResult(), { ...options, strict: true }));
+    const report = JSON.parse(renderJson(sampleResult(), { ...options, strict: true }));
     const riverside = report.applications[0];
     expect(riverside.summary).toMatchObject({ errors: 5, warnings: 0 });
     expect(riverside.findings.map((f: { severity: string }) => f.severity)).not.toContain('warning');
@@ -53,7 +55,7 @@ describe('json report', () => {
 
   it('rejects a report that drifts from the schema', () => {
     const validate = shippedValidator('report.schema.json');
-    const report = JSON.parse(renderReport('json', sampleResult(), options));
+    const report = JSON.parse(renderJson(sampleResult(), options));
     report.applications[0].findings[0].code = 'NOT_A_CODE';
     expect(validate(report)).toBe(false);
     report.applications[0].findings[0] = { code: 'YAML_SYNTAX', severity: 'error', message: 'x', extra: 1 };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { renderReport } from '../src/report/index.js';
+import { reportRenderer } from '../src/report/index.js';
 import { application, criteriaFor, sampleResult } from './report-fixture.js';
 import { finding } from '../src/core/findings.js';
 import { escapeAttribute, escapeText } from '../src/report/xml.js';
+
+const renderJunit = await reportRenderer('junit');
 
 interface Case {
   classname: string;
@@ -32,7 +34,7 @@ function parse(xml: string): { testsuites: { tests: string; failures: string; te
   return parser.parse(xml);
 }
 
-const render = (strict = false) => renderReport('junit', sampleResult(), { toolVersion: '1', strict });
+const render = (strict = false) => renderJunit(sampleResult(), { toolVersion: '1', strict });
 
 describe('junit report', () => {
   it('has a suite per application and stage with a case per criterion', () => {
@@ -130,7 +132,7 @@ describe('junit report', () => {
       ],
       criteriaFor(1, ['L1.CC.1']),
     );
-    const { testsuites } = parse(renderReport('junit', { applications: [app] }, { toolVersion: '1' }));
+    const { testsuites } = parse(renderJunit({ applications: [app] }, { toolVersion: '1' }));
     const failure = testsuites.testsuite[0]?.testcase[0]?.failure;
     expect(failure?.type).toBe('EVIDENCE_FILE_MISSING EVIDENCE_FILE_EMPTY');
     expect(failure?.message).toBe('a.pdf is missing (and 1 more)');

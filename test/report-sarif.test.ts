@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import ajvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { FINDING_CODES, docsUrl } from '../src/core/findings.js';
-import { renderReport } from '../src/report/index.js';
+import { reportRenderer } from '../src/report/index.js';
 import { sampleResult } from './report-fixture.js';
+
+const renderSarif = await reportRenderer('sarif');
 
 // The official OASIS schema sits in the shared folder beside the repository.
 const SCHEMA_URL = new URL('../../shared/schemas-external/sarif-schema-2.1.0.json', import.meta.url);
@@ -28,7 +30,7 @@ interface SarifResult {
 }
 
 const render = (extra: { cwd?: string; strict?: boolean } = {}) =>
-  JSON.parse(renderReport('sarif', sampleResult(), { toolVersion: '1.2.3', ...extra }));
+  JSON.parse(renderSarif(sampleResult(), { toolVersion: '1.2.3', ...extra }));
 
 describe('sarif report', () => {
   it('is valid against the official SARIF 2.1.0 schema', () => {
@@ -83,7 +85,7 @@ describe('sarif report', () => {
     first.dir = '/repo/clients/Riverside Trust';
     second.dir = './clients/../other';
     const uris = (cwd?: string) =>
-      JSON.parse(renderReport('sarif', result, { toolVersion: '1', ...(cwd ? { cwd } : {}) })).runs[0].results.map(
+      JSON.parse(renderSarif(result, { toolVersion: '1', ...(cwd ? { cwd } : {}) })).runs[0].results.map(
         (r: SarifResult) => r.locations[0]?.physicalLocation.artifactLocation,
       );
     expect(uris('/repo')[1]).toEqual({ uri: 'clients/Riverside%20Trust/svmc.yaml', uriBaseId: '%SRCROOT%' });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { renderReport } from '../src/report/index.js';
+import { reportRenderer } from '../src/report/index.js';
 import { reportPath, toUriReference } from '../src/report/paths.js';
 import { sampleResult } from './report-fixture.js';
 
+const renderText = await reportRenderer('text');
+
 const ANSI = /\u001b\[/;
 const render = (extra: { color?: boolean; strict?: boolean } = {}) =>
-  renderReport('text', sampleResult(), { toolVersion: '1', ...extra });
+  renderText(sampleResult(), { toolVersion: '1', ...extra });
 
 describe('text report', () => {
   it('groups findings per application, application-wide first, then by stage', () => {

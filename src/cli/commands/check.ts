@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { checkApplications } from '../../core/check/check-application.js';
 import type { CheckResult } from '../../core/check/types.js';
 import { writeFileAtomic } from '../../core/fs/atomic-write.js';
-import { renderReport, renderStepSummary, type ReportFormat } from '../../report/index.js';
+import { reportRenderer, renderStepSummary, type ReportFormat } from '../../report/index.js';
 import { colorEnabled } from '../color.js';
 import { err, out } from '../io.js';
 import { VERSION } from '../version.js';
@@ -23,8 +23,8 @@ export function exitCodeOf(result: CheckResult, strict = false): number {
 
 export async function run(dirs: string[], options: CheckCommandOptions): Promise<number> {
   const format = options.format ?? 'text';
-  const result = await checkApplications(dirs.length > 0 ? dirs : ['.']);
-  const report = renderReport(format, result, {
+  const [result, render] = await Promise.all([checkApplications(dirs.length > 0 ? dirs : ['.']), reportRenderer(format)]);
+  const report = render(result, {
     toolVersion: VERSION,
     strict: options.strict ?? false,
     color: !options.output && format === 'text' && colorEnabled(),
@@ -44,7 +44,7 @@ async function writeStepSummary(format: ReportFormat, result: CheckResult, stric
   const target = process.env.GITHUB_STEP_SUMMARY;
   if (format !== 'github' || !target) return;
   try {
-    await appendFile(target, renderStepSummary(result, { strict }));
+    await appendFile(target, await renderStepSummary(result, { strict }));
   } catch (error) {
     err(`svmc: could not write the job summary to ${target}: ${(error as Error).message}`);
   }
