@@ -3,21 +3,36 @@ import { existsSync } from 'node:fs';
 
 const TIME = '/usr/bin/time';
 
-/** Median wall time (ms) of a command over `runs` runs after `warmup` unmeasured ones. */
-export function medianMs(command, args, { runs = 5, warmup = 1, env, cwd, before } = {}) {
-  const times = [];
+/**
+ * Median wall times (ms) of several commands, given by name, run in turns: a shared machine's slow
+ * and fast moments then fall on each of them alike, which keeps their ratios honest.
+ * Each command: { command, args, env?, cwd?, before? } (`before` runs untimed ahead of every run).
+ */
+export function interleavedMedians(commands, { runs = 5, warmup = 1 } = {}) {
+  const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (let i = 0; i < warmup + runs; i++) {
-    before?.();
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) {
-      throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
+    for (const [name, run] of Object.entries(commands)) {
+      const elapsed = timeOnce(run);
+      if (i >= warmup) times[name].push(elapsed);
     }
-    if (i >= warmup) times.push(elapsed);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
+}
+
+function timeOnce({ command, args, env, cwd, before }) {
+  before?.();
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
+  }
+  return elapsed;
+}
+
+function median(list) {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Peak resident set size in MB, from GNU time. */
