@@ -18,7 +18,7 @@ describe('check findings, located in svmc.yaml', () => {
   it('lists every criterion of the level as met in a valid application', async () => {
     const result = await checkApplication('test/fixtures/check-valid-level-2', { now: NOW, skipSignoffs: true });
     expect(result.criteria.map((c) => c.criterion.id)).toHaveLength(14);
-    expect(result.criteria.every((c) => c.met && c.evidence.length === 1)).toBe(true);
+    expect(result.criteria.every((c) => c.met && c.evidenceCount === 1)).toBe(true);
     expect(result.summary).toEqual({ errors: 0, warnings: 0, criteria: { required: 14, met: 14 } });
   });
 

@@ -49,20 +49,21 @@ export interface InputOptions {
 export function summaryInput(options: InputOptions = {}): SummaryInput {
   const total = options.items ?? 66;
   const criteria: CriterionState[] = [];
-  for (const stage of STAGES) for (let n = 1; n <= 3; n++) criteria.push({ criterion: criterion(stage, n), evidence: [], met: false });
+  for (const stage of STAGES) for (let n = 1; n <= 3; n++) criteria.push({ criterion: criterion(stage, n), evidenceCount: 0, met: false });
   const open = criteria.filter((state) => !['L3.DO.3', 'L3.RV.2'].includes(state.criterion.id));
+  const evidence: Record<string, Record<string, EvidenceItem[]>> = {};
+  const hashes: Record<string, string> = {};
   for (let index = 0; index < total; index++) {
     const state = open[index % open.length];
     if (!state) continue;
-    state.evidence.push(item(state.criterion.stage, index, index === 0 ? LONG_SUMMARY : undefined));
+    const { stage, id } = state.criterion;
+    const items = ((evidence[stage] ??= {})[id] ??= []);
+    const added = item(stage, index, index === 0 ? LONG_SUMMARY : undefined);
+    hashes[added.file] = `${(criteria.indexOf(state) * 1000 + items.length).toString(16).padStart(8, '0')}${'ab'.repeat(28)}`;
+    items.push(added);
+    state.evidenceCount += 1;
     state.met = true;
   }
-  const hashes: Record<string, string> = {};
-  criteria.forEach((state, n) =>
-    state.evidence.forEach((evidence, m) => {
-      hashes[evidence.file] = `${(n * 1000 + m).toString(16).padStart(8, '0')}${'ab'.repeat(28)}`;
-    }),
-  );
   const data: ApplicationData = {
     svmc: 1,
     applicant: {
@@ -82,6 +83,7 @@ export function summaryInput(options: InputOptions = {}): SummaryInput {
       lead: { name: 'Agnieszka Wróblewska', email: 'lead@example.org', role: 'Head of Impact' },
       senior: { name: 'Dmitri Ivanov', email: 'senior@example.org', role: 'Chief Executive' },
     },
+    evidence,
   };
   const met = criteria.filter((state) => state.met).length;
   return {

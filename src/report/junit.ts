@@ -42,10 +42,10 @@ function applicationSuites(app: ApplicationResult): TestSuite[] {
   for (const stage of STAGES) {
     const criteria = app.criteria.filter((c) => c.criterion.stage === stage);
     if (criteria.length === 0) continue;
-    const cases = criteria.map(({ criterion, evidence, met }): TestCase => {
+    const cases = criteria.map(({ criterion, evidenceCount, met }): TestCase => {
       const related = app.findings.filter((f) => f.criterion === criterion.id);
       const failures = related.filter((f) => f.severity === 'error');
-      const unused = !criterion.required && !met && evidence.length === 0 && failures.length === 0;
+      const unused = !criterion.required && !met && evidenceCount === 0 && failures.length === 0;
       return {
         classname: STAGE_TITLES[stage],
         name: `${criterion.id} ${criterion.title}`,

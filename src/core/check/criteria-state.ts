@@ -10,8 +10,8 @@ export function criterionStates(catalogue: Catalogue | undefined, level: Level |
   if (!catalogue || level === undefined) return [];
   const failing = new Set(findings.filter((f) => f.severity === 'error' && f.criterion).map((f) => f.criterion));
   return criteriaFor(catalogue, level).map((criterion) => {
-    const evidence = refs.filter((r) => r.criterion === criterion.id && r.stage === criterion.stage).map((r) => r.item);
-    return { criterion, evidence, met: evidence.length > 0 && !failing.has(criterion.id) };
+    const evidenceCount = refs.filter((r) => r.criterion === criterion.id && r.stage === criterion.stage).length;
+    return { criterion, evidenceCount, met: evidenceCount > 0 && !failing.has(criterion.id) };
   });
 }
 

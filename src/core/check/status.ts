@@ -44,7 +44,7 @@ export function statusOf(result: ApplicationResult, nextCount = 5): StatusResult
         title: s.criterion.title,
         required: s.criterion.required,
         met: s.met,
-        evidence: s.evidence.length,
+        evidence: s.evidenceCount,
       })),
     };
   });

@@ -1,12 +1,11 @@
 import type { Criterion } from '../catalogue/types.js';
 import type { Level } from '../domain.js';
 import type { Finding } from '../findings.js';
-import type { EvidenceItem } from '../application/types.js';
 
 export interface CriterionState {
   criterion: Criterion;
-  /** Evidence items mapped to it in svmc.yaml. */
-  evidence: EvidenceItem[];
+  /** How many evidence items svmc.yaml maps to it. */
+  evidenceCount: number;
   /** Has evidence and no error finding names it. */
   met: boolean;
 }

@@ -1,3 +1,4 @@
+import { evidenceRefs } from '../application/evidence-refs.js';
 import type { EvidenceItem } from '../application/types.js';
 import type { CriterionState } from '../check/types.js';
 import { STAGES, STAGE_TITLES, type Stage } from '../domain.js';
@@ -63,7 +64,7 @@ function criterionHeading(flow: Flow, state: CriterionState): void {
   flow.y -= lines.length * SIZES.h3 * LEADING + 3;
 }
 
-function criterionBlock(flow: Flow, input: SummaryInput, state: CriterionState, findings: Finding[]): void {
+function criterionBlock(flow: Flow, input: SummaryInput, state: CriterionState, evidence: EvidenceItem[], findings: Finding[]): void {
   criterionHeading(flow, state);
   const indent = { x: PAGE.margin, size: SIZES.body - 0.5 };
   paragraph(flow, state.criterion.description, { ...indent, color: COLOURS.text, after: 5 });
@@ -71,10 +72,10 @@ function criterionBlock(flow: Flow, input: SummaryInput, state: CriterionState, 
     const colour = finding.severity === 'error' ? COLOURS.missing : COLOURS.amber;
     paragraph(flow, `${finding.severity === 'error' ? 'Error' : 'Note'} (${finding.code}): ${finding.message}`, { ...indent, color: colour, after: 3 });
   }
-  if (state.evidence.length === 0) {
+  if (evidence.length === 0) {
     paragraph(flow, 'No evidence is mapped to this criterion.', { ...indent, style: 'bold', color: COLOURS.missing, after: 4 });
   } else {
-    const rows = state.evidence.map((item: EvidenceItem) => [
+    const rows = evidence.map((item) => [
       item.file,
       item.summary ?? '',
       item.date ?? '',
@@ -89,6 +90,7 @@ function criterionBlock(flow: Flow, input: SummaryInput, state: CriterionState, 
 
 /** One section per stage, each starting on a new page: every criterion of the level with its evidence. */
 export function drawStages(flow: Flow, input: SummaryInput): void {
+  const evidence = evidenceByCriterion(input);
   STAGES.forEach((stage, index) => {
     const criteria = input.result.criteria.filter((state) => state.criterion.stage === stage);
     flow.continuation = () => {
@@ -100,8 +102,20 @@ export function drawStages(flow: Flow, input: SummaryInput): void {
     if (criteria.length === 0) paragraph(flow, 'The catalogue has no criteria for this stage at this level.', { size: SIZES.body, color: COLOURS.muted });
     for (const state of criteria) {
       const findings = input.result.findings.filter((finding) => finding.criterion === state.criterion.id && finding.severity !== 'info');
-      criterionBlock(flow, input, state, findings);
+      criterionBlock(flow, input, state, evidence.get(`${stage}/${state.criterion.id}`) ?? [], findings);
     }
   });
   flow.continuation = undefined;
+}
+
+/** The evidence items svmc.yaml maps, by `stage/criterion`. */
+function evidenceByCriterion(input: SummaryInput): Map<string, EvidenceItem[]> {
+  const items = new Map<string, EvidenceItem[]>();
+  for (const ref of evidenceRefs(input.data)) {
+    const key = `${ref.stage}/${ref.criterion}`;
+    const list = items.get(key) ?? [];
+    list.push(ref.item);
+    items.set(key, list);
+  }
+  return items;
 }
