@@ -1,9 +1,10 @@
-import { lazyApplication, readApplication, type LoadedApplication } from '../application/load.js';
-import { parseKey, readParsed } from '../application/parse-cache.js';
+import { lazyApplication, type LoadedApplication } from '../application/load.js';
+import { readParsed } from '../application/parse-cache.js';
 import type { ApplicationData } from '../application/types.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Finding } from '../findings.js';
 import { openCatalogue } from './open-catalogue.js';
+import type { ReadDocument } from './read-document.js';
 
 export interface JudgedDocument {
   loaded: LoadedApplication;
@@ -14,10 +15,8 @@ export interface JudgedDocument {
   usable: boolean;
 }
 
-/** svmc.yaml read, parsed and validated against the schema and the catalogue, from the parse cache when unchanged. */
-export async function judgeDocument(dir: string): Promise<JudgedDocument> {
-  const { file, read } = await readApplication(dir);
-  const key = read.text === undefined ? undefined : parseKey(read.text);
+/** svmc.yaml parsed and validated against the schema and the catalogue, from the parse cache when unchanged. */
+export async function judgeDocument(dir: string, { file, read, key }: ReadDocument): Promise<JudgedDocument> {
   const hit = key ? await readParsed(dir, key) : undefined;
   if (hit && read.text !== undefined) {
     const loaded = lazyApplication(dir, file, read.text, hit.data as ApplicationData, [], hit.locations);

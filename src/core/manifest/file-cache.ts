@@ -8,7 +8,7 @@ export const FILE_CACHE_FILE = 'file-cache.bin';
 /** Earlier, separate caches of the same facts; removed when this one is written. */
 // A file changed within this long before it was read may change again with the same mtime
 // (coarse file-system clocks), so what was read from it then is never kept ("racy" files, as in git).
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 /** What identifies a file's content without reading it. */
 export interface FileStamp {

@@ -32,13 +32,13 @@ class Found implements PathStats {
     private readonly folder: string,
     /** Undefined when `folder` is the real path of the file itself. */
     private readonly name: string | undefined,
-    stats: Stats,
+    stats: Stats | PathStats,
   ) {
     this.size = stats.size;
     this.mtimeMs = stats.mtimeMs;
     this.ctimeMs = stats.ctimeMs;
     this.ino = stats.ino;
-    this.isFile = stats.isFile();
+    this.isFile = typeof stats.isFile === 'boolean' ? stats.isFile : stats.isFile();
   }
 
   get real(): string {
@@ -77,7 +77,18 @@ export class PathResolver {
     return found;
   }
 
-  private look(path: string): Located {
+  /**
+   * Takes the lstat of these paths, already made (undefined for any but a plain file or folder),
+   * so that each file is stat-ed once. `paths`: as `locate` takes them.
+   */
+  prime(paths: readonly string[], statsOf: (index: number) => PathStats | undefined): void {
+    paths.forEach((path, index) => {
+      const known = statsOf(index);
+      if (known && !this.files.has(path)) this.files.set(path, this.look(path, known));
+    });
+  }
+
+  private look(path: string, known?: PathStats): Located {
     const slash = path.lastIndexOf('/');
     // Normalised relative paths join by concatenation; anything odd goes through join().
     const plain = path !== '.' && path !== '' && !path.startsWith('../');
@@ -90,6 +101,7 @@ export class PathResolver {
     }
     if (!('real' in folder)) return folder;
     const file = folder.real === '/' ? `/${name}` : `${folder.real}/${name}`;
+    if (known) return folder.inside ? new Found(folder.real, name, known) : { kind: 'outside' };
     try {
       const stats = lstatSync(file);
       if (!stats.isSymbolicLink()) return folder.inside ? new Found(folder.real, name, stats) : { kind: 'outside' };
