@@ -27,6 +27,10 @@ function filesUnder(dir) {
     .filter((path) => statSync(path).isFile());
 }
 
+function settle() {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+}
+
 function need(tool) {
   if (hasTool(tool)) return true;
   missing.push(tool);
@@ -47,10 +51,15 @@ try {
   for (const count of [1000, 10000, 50000]) {
     const dir = join(work, `files-${count}`, 'app');
     makeApplication(dir, { count });
+    // A check keeps its result only once the files it saw are two seconds old (see result-cache.ts).
+    settle();
     const check = { command: node, args: [BIN, 'check', dir] };
     const timed = interleavedMedians(count === 10000 ? { check, version } : { check }, { runs: count > 10000 ? 3 : 7 });
     scale[count] = timed.check;
-    if (count === 10000) row('svmc check, 10,000 files, warm', timed.check, 'ms', 'svmc --version', timed.version, { ratio: 3 });
+    if (count !== 10000) continue;
+    row('svmc check, 10,000 files, warm', timed.check, 'ms', 'svmc --version', timed.version, { ratio: 3 });
+    const full = interleavedMedians({ check: { ...check, before: () => rmSync(join(dir, '.svmc', 'check-result.bin'), { force: true }) } });
+    row('  check, 10,000 files, after an edit (every rule runs)', full.check, 'ms', 'svmc --version', timed.version);
   }
   row('  check, 1,000 files', scale[1000], 'ms');
   row('  check, 50,000 files', scale[50000], 'ms');
