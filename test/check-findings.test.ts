@@ -37,6 +37,7 @@ describe('check findings, located in svmc.yaml', () => {
     ['check-prior-award-missing', [['PRIOR_AWARD_MISSING', 10]]],
     ['check-prior-award-wrong-level', [['PRIOR_AWARD_MISSING', 14]]],
     ['check-prior-award-expired', [['PRIOR_AWARD_EXPIRED', 16]]],
+    ['check-prior-award-no-level', [['SCHEMA_VIOLATION', 14]]],
     ['check-level-3-single', [['LEVEL3_SINGLE_AREA', 25], ['LEVEL3_SINGLE_OCCASION', 25]]],
     ['check-level-3-no-spread', [['LEVEL3_SINGLE_AREA', 25], ['LEVEL3_SINGLE_OCCASION', 25]]],
     ['check-prerequisites-missing', [['PREREQUISITE_MISSING', 6], ['PREREQUISITE_MISSING', 6], ['PREREQUISITE_MISSING', 8], ['PREREQUISITE_MISSING', 8]]],
