@@ -1,17 +1,26 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkApplication } from '../src/core/check/check-application.js';
+import { readDocument } from '../src/core/check/read-document.js';
+import { keepResult, watch } from '../src/core/check/result-cache.js';
 import type { ApplicationResult } from '../src/core/check/types.js';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
 import { signedApplication } from './pack-fixtures.js';
 
 const KEPT = join('.svmc', 'check-result.bin');
-const HOUR_AGO = new Date(Date.now() - 3_600_000);
+const HOUR = 3_600_000;
+const LONG_AGO = new Date('2026-01-01T00:00:00Z');
 
-/** Dates every file and folder an hour back: a result is kept only once what it saw has settled. */
-function settle(dir: string): void {
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) utimesSync(join(dir, name), HOUR_AGO, HOUR_AGO);
+/**
+ * Dates every file and folder back, and moves the clock an hour on: a result is kept only once
+ * what it saw has settled, its change times (which no one can set back) included.
+ */
+function settle(dir: string, clock: Date | null = new Date(Date.now() + HOUR)): void {
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) utimesSync(join(dir, name), LONG_AGO, LONG_AGO);
+  if (!clock) return;
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(clock);
 }
 
 /** The inode of the kept result: the same one after a check means the check took it, not a new one. */
@@ -40,19 +49,46 @@ describe('the kept check result', () => {
     expect(inode).toBeDefined();
     const again = await checkApplication(dir);
     expect(keptInode(dir)).toBe(inode);
-    expect(again).toEqual(first);
-    expect(again).toEqual(await fresh(dir));
+    expect(again).toStrictEqual(first);
+    expect(again).toStrictEqual(await fresh(dir));
     expect(again.summary.errors).toBe(0);
   });
 
-  it('is not kept while files have just changed, nor for a pack or a sign-off', async () => {
+  it('is not kept while a file has just changed, nor for a symbolic link, nor for a pack or a sign-off', async () => {
     const { dir } = signedApplication();
+    appendFileSync(join(dir, 'evidence/creating-capacity/social-value-policy.md'), '\n');
     await checkApplication(dir);
     expect(keptInode(dir)).toBeUndefined();
-    settle(dir);
-    await checkApplication(dir, { now: new Date() });
-    await checkApplication(dir, { skipSignoffs: true });
+    // Modification times set back (as unzip or rsync -t do) leave the change times new.
+    settle(dir, null);
+    await checkApplication(dir);
     expect(keptInode(dir)).toBeUndefined();
+
+    const linked = signedApplication().dir;
+    const policy = join(linked, 'evidence/creating-capacity/social-value-policy.md');
+    mkdirSync(join(linked, 'policies'));
+    renameSync(policy, join(linked, 'policies/social-value-policy.md'));
+    symlinkSync('../../policies/social-value-policy.md', policy);
+    settle(linked);
+    expect((await checkApplication(linked)).findings).toStrictEqual([]);
+    expect(keptInode(linked)).toBeUndefined();
+
+    const settled = signedApplication().dir;
+    settle(settled);
+    await checkApplication(settled, { now: new Date() });
+    await checkApplication(settled, { skipSignoffs: true });
+    expect(keptInode(settled)).toBeUndefined();
+  });
+
+  it('is never given to a pack or a sign-off, which judge by their own clock and rules', async () => {
+    const dir = copyOf('examples/level-2');
+    mkdirSync(join(dir, '.svmc'));
+    settle(dir, new Date('2027-05-01T00:00:00Z'));
+    const kept = await checkApplication(dir);
+    expect(keptInode(dir)).toBeDefined();
+    expect(codes(kept)).toContain('SIGNOFF_MISSING');
+    expect(codes(await checkApplication(dir, { skipSignoffs: true }))).not.toContain('SIGNOFF_MISSING');
+    expect(codes(await checkApplication(dir, { now: new Date('2027-07-01T00:00:00Z') }))).toContain('PRIOR_AWARD_EXPIRED');
   });
 
   const changes: [string, string, (dir: string) => void][] = [
@@ -64,7 +100,7 @@ describe('the kept check result', () => {
         const bytes = readFileSync(file);
         bytes.writeUInt8(bytes.readUInt8(bytes.length - 2) ^ 1, bytes.length - 2);
         writeFileSync(file, bytes);
-        utimesSync(file, HOUR_AGO, HOUR_AGO);
+        utimesSync(file, LONG_AGO, LONG_AGO);
       },
     ],
     ['a file is added under evidence/', 'EVIDENCE_UNMAPPED', (dir) => writeFileSync(join(dir, 'evidence/plan/notes.txt'), 'draft notes\n')],
@@ -80,6 +116,10 @@ describe('the kept check result', () => {
       },
     ],
     ['a mapped file grows', 'SIGNOFF_STALE', (dir) => appendFileSync(join(dir, 'evidence/terms-signed.pdf'), '\n')],
+    ['svmc.yaml names a representative no more', 'REPRESENTATIVE_MISSING', (dir) => {
+      const path = join(dir, 'svmc.yaml');
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/\n  senior:\n(    .*\n)+/, '\n'));
+    }],
   ];
 
   it.each(changes)('is not given back when %s', async (_, code, change) => {
@@ -91,7 +131,7 @@ describe('the kept check result', () => {
     change(dir);
     const after = await checkApplication(dir);
     expect(codes(after)).toContain(code);
-    expect(after).toEqual(await fresh(dir));
+    expect(after).toStrictEqual(await fresh(dir));
   });
 
   it('is not given back when a file appears in an evidence folder that maps nothing', async () => {
@@ -99,26 +139,51 @@ describe('the kept check result', () => {
     mkdirSync(join(dir, 'evidence/archive/2024'), { recursive: true });
     settle(dir);
     expect(codes(await checkApplication(dir))).not.toContain('EVIDENCE_UNMAPPED');
+    expect(keptInode(dir)).toBeDefined();
     writeFileSync(join(dir, 'evidence/archive/2024/old-plan.txt'), 'superseded\n');
     expect(codes(await checkApplication(dir))).toContain('EVIDENCE_UNMAPPED');
   });
 
-  it('lapses when a cited award expires', async () => {
+  it('lapses when a cited award expires, and when the clock goes back', async () => {
     const dir = copyOf('examples/level-2');
     mkdirSync(join(dir, '.svmc'));
-    settle(dir);
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2027-05-01T00:00:00Z'));
-    const before = await checkApplication(dir);
-    expect(codes(before)).not.toContain('PRIOR_AWARD_EXPIRED');
-    expect(keptInode(dir)).toBeDefined();
-    vi.setSystemTime(new Date('2027-07-01T00:00:00Z'));
+    settle(dir, new Date('2027-05-01T00:00:00Z'));
+    expect(codes(await checkApplication(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
+    const inode = keptInode(dir);
+    expect(inode).toBeDefined();
+    vi.setSystemTime(new Date('2027-06-01T00:00:00Z'));
+    expect(codes(await checkApplication(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
+    vi.setSystemTime(new Date('2027-06-01T00:00:00.001Z'));
     expect(codes(await checkApplication(dir))).toContain('PRIOR_AWARD_EXPIRED');
+    const expired = keptInode(dir);
+    expect(expired).not.toBe(inode);
+    vi.setSystemTime(new Date('2027-05-02T00:00:00Z'));
+    expect(codes(await checkApplication(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
+    expect(keptInode(dir)).not.toBe(expired);
+  });
+
+  it('is ignored when corrupt, and when it came with a copy of the folder', async () => {
+    const { dir } = signedApplication();
+    settle(dir);
+    const clean = await checkApplication(dir);
+    writeFileSync(join(dir, KEPT), 'svmc-check-result 1\ngarbage');
+    expect(await checkApplication(dir)).toStrictEqual(clean);
+    expect(keptInode(dir)).toBeDefined();
+
+    // A result forged to watch nothing, as a pull request could add it with `git add -f`.
+    const document = await readDocument(dir);
+    await keepResult(dir, document.key!, { paths: [], stamps: new Float64Array(0), at: 0 }, { from: 0, until: null }, { ...clean, findings: [] });
+    const copy = join(tempDir('svmc-copy-'), 'app');
+    cpSync(dir, copy, { recursive: true });
+    rmSync(join(copy, 'signoffs/lead.minisig'));
+    expect(codes(await checkApplication(copy))).toContain('SIGNOFF_MISSING');
   });
 
   it('makes `svmc check` print the same report again', () => {
     const { dir } = signedApplication();
-    settle(dir);
+    for (const name of readdirSync(dir, { recursive: true }) as string[]) utimesSync(join(dir, name), LONG_AGO, LONG_AGO);
+    // The spawned checks read the real clock: wait until the change times have settled.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
     const first = svmc(['check', dir, '--format', 'json']);
     const inode = keptInode(dir);
     const again = svmc(['check', dir, '--format', 'json']);

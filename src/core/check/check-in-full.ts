@@ -35,7 +35,7 @@ export async function checkInFull(dir: string, document: ReadDocument, { root, k
   const refs = evidenceRefs(data);
   const paths = referencedFiles(data);
   // A catalogue of the user's own may change without svmc.yaml changing: such a result is not kept.
-  const watched = key !== undefined && catalogue?.builtIn ? watch(root, [...paths, ...SIGNOFF_FILES]) : undefined;
+  const watched = key !== undefined && catalogue?.builtIn ? watch(root, paths, SIGNOFF_FILES) : undefined;
   const resolver = new PathResolver(root);
   if (watched) resolver.prime(paths, (index) => watchedStats(watched, index));
   const cache = await FileCache.load(root);
@@ -58,9 +58,11 @@ export async function checkInFull(dir: string, document: ReadDocument, { root, k
   const criteria = criterionStates(catalogue, context.level, refs, sorted);
   const checked = result(dir, data, sorted, criteria, catalogue && { id: catalogue.id, version: catalogue.version });
   if (watched && key !== undefined) {
+    // PRIOR_AWARD_EXPIRED appears once `now` is past the expiry; one that already did stays.
     const expiry = awardExpiry(context)?.getTime();
+    const until = expiry !== undefined && expiry >= now.getTime() ? expiry + 1 : null;
     const { dir: _, ...keep } = checked;
-    await keepResult(root, key, watched, expiry !== undefined && expiry > now.getTime() ? expiry : null, keep);
+    await keepResult(root, key, watched, { from: now.getTime(), until }, keep);
   }
   return checked;
 }

@@ -24,7 +24,7 @@ export function summarise(findings: Finding[], criteria: CriterionState[]): Appl
   };
 }
 
-/** svmc.yaml first, in line order, then other files by name, then findings with no place. */
+/** svmc.yaml first, in line order, then other files by name (the same order in every locale), then findings with no place. */
 export function sortFindings(findings: Finding[]): Finding[] {
   const rank = (f: Finding): number => (!f.location ? 2 : f.location.file === 'svmc.yaml' ? 0 : 1);
   return findings
@@ -32,10 +32,14 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .sort(
       (a, b) =>
         rank(a.f) - rank(b.f) ||
-        (a.f.location?.file ?? '').localeCompare(b.f.location?.file ?? '') ||
+        compareText(a.f.location?.file ?? '', b.f.location?.file ?? '') ||
         (a.f.location?.line ?? 0) - (b.f.location?.line ?? 0) ||
         (a.f.location?.col ?? 0) - (b.f.location?.col ?? 0) ||
         a.i - b.i,
     )
     .map(({ f }) => f);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,9 +6,10 @@ import type { PathStats } from '../manifest/path-resolver.js';
 import type { ApplicationResult } from './types.js';
 
 /**
- * The last check's result, kept with the stat of everything it looked at, as git keeps its index:
- * while svmc.yaml's text, every mapped file, the signatures and the evidence folders are as they
- * were, the result is too, and a check of ten thousand files costs one lstat each.
+ * The last check's result, kept with the lstat of everything it looked at (as git's index keeps
+ * its files' stat data): while svmc.yaml, every mapped file, the signatures and the evidence
+ * folders are as they were, the result is too, and a check of ten thousand files costs one lstat
+ * each. Whatever cannot be judged by its stat is not kept at all.
  */
 const CACHE_FILE = 'check-result.bin';
 const MAGIC = Buffer.from('svmc-check-result 1\n');
@@ -23,22 +24,26 @@ const FAILED = 5;
 
 export type KeptResult = Omit<ApplicationResult, 'dir'>;
 
-/** What a result depends on besides svmc.yaml's text: files (mapped, signatures) and folders, relative to the root. */
+/** What a result depends on besides svmc.yaml: files and folders, relative to the root, and their stamps. */
 export interface Watched {
-  files: string[];
-  folders: string[];
+  /** The mapped files first, in the order given to `watch`; then the other files and the folders. */
+  paths: string[];
   stamps: Float64Array;
-  /** When the stamps were taken. */
+  /** When stamping began. */
   at: number;
 }
 
-interface Header {
+/** When a kept result holds: from the time of its check until `until` (an award's expiry), or for good when null. */
+export interface Validity {
+  from: number;
+  until: number | null;
+}
+
+interface Header extends Validity {
   key: string;
+  /** Whether a file can be read depends on who reads it. */
   uid: number;
-  /** The result holds until then (an award's expiry); null: for good. */
-  validUntil: number | null;
-  files: number;
-  folders: number;
+  paths: number;
   result: KeptResult;
 }
 
@@ -52,54 +57,59 @@ export function keptResult(root: string, key: string, now: Date): KeptResult | u
   }
   const kept = decode(bytes);
   if (!kept || kept.header.key !== key || kept.header.uid !== uid()) return undefined;
-  if (kept.header.validUntil !== null && now.getTime() >= kept.header.validUntil) return undefined;
+  const { from, until } = kept.header;
+  if (now.getTime() < from || (until !== null && now.getTime() >= until)) return undefined;
   const stamps = stampAll(root, kept.paths);
-  for (let i = 0; i < stamps.length; i++) {
-    if (stamps[i] !== bytes.readDoubleLE(kept.stampsAt + i * 8)) return undefined;
-  }
-  return kept.header.result;
+  return bytesOf(stamps).equals(bytes.subarray(kept.stampsAt)) ? kept.header.result : undefined;
 }
 
 /**
- * Stats what a check of these files will look at, before it reads any of them: a file that changes
- * while it is checked then shows a new stamp next time. `files`: plain, normalised paths.
+ * Stats what a check will look at, before it reads any of it: a file that changes while it is
+ * checked then shows a new stamp next time. `mapped` and `others`: plain, normalised file paths.
  */
-export function watch(root: string, files: readonly string[]): Watched {
+export function watch(root: string, mapped: readonly string[], others: readonly string[]): Watched {
+  const at = Date.now();
+  const files = [...mapped, ...others];
   const folders = new Set<string>();
   for (const file of files) {
     for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
   }
   // EVIDENCE_UNMAPPED reads every folder under evidence/: a file added or removed changes its folder's stamp.
   for (const folder of evidenceFolders(root)) folders.add(folder);
-  const all = [...files, ...folders];
-  return { files: [...files], folders: [...folders], stamps: stampAll(root, all), at: Date.now() };
+  const paths = [...files, ...folders];
+  return { paths, stamps: stampAll(root, paths), at };
 }
 
 /**
  * Keeps `result` for the next check, unless a watched path is a symbolic link (its own stamp says
- * nothing of its target) or changed too recently to be told apart from a change to come.
+ * nothing of its target), could not be stat-ed, or changed too recently to be told apart from a
+ * change to come; or unless a file could not be read, which may pass without any stamp changing.
  * Only into an existing .svmc/; best effort.
  */
-export async function keepResult(root: string, key: string, watched: Watched, validUntil: number | null, result: KeptResult): Promise<void> {
+export async function keepResult(root: string, key: string, watched: Watched, validity: Validity, result: KeptResult): Promise<void> {
+  if (result.findings.some((f) => TRANSIENT.has(f.code))) return;
   const { stamps } = watched;
   for (let at = 0; at < stamps.length; at += FIELDS) {
     const kind = stamps[at]!;
-    if (kind === LINK || ((kind === FILE || kind === FOLDER) && watched.at - stamps[at + 2]! < RACY_MS)) return;
+    if (kind === LINK || kind === FAILED) return;
+    if ((kind === FILE || kind === FOLDER) && watched.at - Math.max(stamps[at + 2]!, stamps[at + 3]!) < RACY_MS) return;
   }
   const folder = join(root, CACHE_DIR);
   if (!lstatSync(folder, { throwIfNoEntry: false })?.isDirectory()) return;
-  const header: Header = { key, uid: uid(), validUntil, files: watched.files.length, folders: watched.folders.length, result };
+  const header: Header = { key, uid: uid(), ...validity, paths: watched.paths.length, result };
   const headerBytes = Buffer.from(JSON.stringify(header));
-  const paths = Buffer.from([...watched.files, ...watched.folders].map((path) => `${path}\0`).join(''));
-  const stampBytes = Buffer.from(stamps.buffer, stamps.byteOffset, stamps.byteLength);
+  const paths = Buffer.from(watched.paths.map((path) => `${path}\0`).join(''));
   try {
-    await writeFileAtomic(join(folder, CACHE_FILE), Buffer.concat([MAGIC, u32(headerBytes.length), headerBytes, u32(paths.length), paths, stampBytes]));
+    await writeFileAtomic(join(folder, CACHE_FILE), Buffer.concat([MAGIC, u32(headerBytes.length), headerBytes, u32(paths.length), paths, bytesOf(stamps)]));
   } catch {
     // A read-only folder only costs the next check its work.
   }
 }
 
-/** The stats of `watched.files[index]` as lstat gave them, when it is a plain file or folder. */
+/** Findings that may come from a passing cause (a busy disk, a lock), not from anything a stat shows. */
+const TRANSIENT = new Set(['EVIDENCE_FILE_UNREADABLE', 'SIGNOFF_INVALID']);
+
+/** The stats of the `index`th mapped file as lstat gave them, when it is a plain file or folder. */
 export function watchedStats(watched: Watched, index: number): PathStats | undefined {
   const at = index * FIELDS;
   const kind = watched.stamps[at];
@@ -154,12 +164,15 @@ function decode(bytes: Buffer): { header: Header; paths: string[]; stampsAt: num
     const pathsLength = bytes.readUInt32LE(at);
     const paths = pathsLength === 0 ? [] : bytes.toString('utf8', at + 4, at + 4 + pathsLength - 1).split('\0');
     at += 4 + pathsLength;
-    const count = header.files + header.folders;
-    if (paths.length !== count || bytes.length !== at + count * FIELDS * 8) return undefined;
+    if (paths.length !== header.paths || bytes.length !== at + header.paths * FIELDS * 8) return undefined;
     return { header, paths, stampsAt: at };
   } catch {
     return undefined;
   }
+}
+
+function bytesOf(stamps: Float64Array): Buffer {
+  return Buffer.from(stamps.buffer, stamps.byteOffset, stamps.byteLength);
 }
 
 function uid(): number {
