@@ -89,10 +89,10 @@ export function watch(root: string, mapped: readonly string[], others: readonly 
 export async function keepResult(root: string, key: string, watched: Watched, validity: Validity, result: KeptResult): Promise<void> {
   if (result.findings.some((f) => TRANSIENT.has(f.code))) return;
   const { stamps } = watched;
-  for (let at = 0; at < stamps.length; at += FIELDS) {
-    const kind = stamps[at]!;
+  for (let i = 0; i < stamps.length; i += FIELDS) {
+    const kind = stamps[i]!;
     if (kind === LINK || kind === FAILED) return;
-    if ((kind === FILE || kind === FOLDER) && watched.at - Math.max(stamps[at + 2]!, stamps[at + 3]!) < RACY_MS) return;
+    if ((kind === FILE || kind === FOLDER) && watched.at - Math.max(stamps[i + 2]!, stamps[i + 3]!) < RACY_MS) return;
   }
   const folder = join(root, CACHE_DIR);
   if (!lstatSync(folder, { throwIfNoEntry: false })?.isDirectory()) return;
