@@ -18,7 +18,7 @@ import type { ApplicationResult } from './types.js';
 export interface FullCheckOptions {
   /** The folder's real path. */
   root: string;
-  /** svmc.yaml's parse key when the result may be kept for the next check. */
+  /** svmc.yaml's key (see readDocument) when the result may be kept for the next check. */
   key: string | undefined;
   now: Date;
   skipSignoffs: boolean;
@@ -90,4 +90,3 @@ function result(
     summary: summarise(findings, criteria),
   };
 }
-
