@@ -6,7 +6,7 @@ import { readDocument } from '../src/core/check/read-document.js';
 import { keepResult, watch } from '../src/core/check/result-cache.js';
 import type { ApplicationResult } from '../src/core/check/types.js';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
-import { signedApplication } from './pack-fixtures.js';
+import { mapExtraEvidence, signedApplication } from './pack-fixtures.js';
 
 const KEPT = join('.svmc', 'check-result.bin');
 const HOUR = 3_600_000;
@@ -54,7 +54,7 @@ describe('the kept check result', () => {
     expect(again.summary.errors).toBe(0);
   });
 
-  it('is not kept while a file has just changed, nor for a symbolic link, nor for a pack or a sign-off', async () => {
+  it('is not kept while a file has just changed, for a symbolic link or an unreadable file, nor for a pack or a sign-off', async () => {
     const { dir } = signedApplication();
     appendFileSync(join(dir, 'evidence/creating-capacity/social-value-policy.md'), '\n');
     await checkApplication(dir);
@@ -78,6 +78,13 @@ describe('the kept check result', () => {
     await checkApplication(settled, { now: new Date() });
     await checkApplication(settled, { skipSignoffs: true });
     expect(keptInode(settled)).toBeUndefined();
+
+    // What makes a file unreadable may pass with no stamp changing.
+    const unreadable = signedApplication().dir;
+    mapExtraEvidence(unreadable, 'evidence/plan');
+    settle(unreadable);
+    expect(codes(await checkApplication(unreadable))).toContain('EVIDENCE_FILE_UNREADABLE');
+    expect(keptInode(unreadable)).toBeUndefined();
   });
 
   it('is never given to a pack or a sign-off, which judge by their own clock and rules', async () => {
