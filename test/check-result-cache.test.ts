@@ -36,6 +36,25 @@ async function fresh(dir: string): Promise<ApplicationResult> {
 
 const codes = (result: ApplicationResult): string[] => result.findings.map((f) => f.code);
 
+/**
+ * The level-2 example, with its level-1 award dated a year back (whatever today is) and a .svmc/
+ * folder to keep results in. Returns when the award expires.
+ */
+function applicationWithAward(): { dir: string; expiry: Date } {
+  const dir = copyOf('examples/level-2');
+  mkdirSync(join(dir, '.svmc'));
+  const awarded = new Date();
+  awarded.setUTCHours(0, 0, 0, 0);
+  awarded.setUTCFullYear(awarded.getUTCFullYear() - 1);
+  const path = join(dir, 'svmc.yaml');
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/awarded: \d{4}-\d{2}-\d{2}/, `awarded: ${awarded.toISOString().slice(0, 10)}`));
+  const expiry = new Date(awarded);
+  expiry.setUTCFullYear(expiry.getUTCFullYear() + 2);
+  return { dir, expiry };
+}
+
+const later = (date: Date, ms: number): Date => new Date(date.getTime() + ms);
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -88,14 +107,14 @@ describe('the kept check result', () => {
   });
 
   it('is never given to a pack or a sign-off, which judge by their own clock and rules', async () => {
-    const dir = copyOf('examples/level-2');
-    mkdirSync(join(dir, '.svmc'));
-    settle(dir, new Date('2027-05-01T00:00:00Z'));
+    const { dir, expiry } = applicationWithAward();
+    settle(dir);
     const kept = await checkApplication(dir);
     expect(keptInode(dir)).toBeDefined();
     expect(codes(kept)).toContain('SIGNOFF_MISSING');
+    expect(codes(kept)).not.toContain('PRIOR_AWARD_EXPIRED');
     expect(codes(await checkApplication(dir, { skipSignoffs: true }))).not.toContain('SIGNOFF_MISSING');
-    expect(codes(await checkApplication(dir, { now: new Date('2027-07-01T00:00:00Z') }))).toContain('PRIOR_AWARD_EXPIRED');
+    expect(codes(await checkApplication(dir, { now: later(expiry, HOUR) }))).toContain('PRIOR_AWARD_EXPIRED');
   });
 
   const changes: [string, string, (dir: string) => void][] = [
@@ -152,19 +171,19 @@ describe('the kept check result', () => {
   });
 
   it('lapses when a cited award expires, and when the clock goes back', async () => {
-    const dir = copyOf('examples/level-2');
-    mkdirSync(join(dir, '.svmc'));
-    settle(dir, new Date('2027-05-01T00:00:00Z'));
+    const { dir, expiry } = applicationWithAward();
+    settle(dir);
     expect(codes(await checkApplication(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
     const inode = keptInode(dir);
     expect(inode).toBeDefined();
-    vi.setSystemTime(new Date('2027-06-01T00:00:00Z'));
+    vi.setSystemTime(expiry);
     expect(codes(await checkApplication(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
-    vi.setSystemTime(new Date('2027-06-01T00:00:00.001Z'));
+    expect(keptInode(dir)).toBe(inode);
+    vi.setSystemTime(later(expiry, 1));
     expect(codes(await checkApplication(dir))).toContain('PRIOR_AWARD_EXPIRED');
     const expired = keptInode(dir);
     expect(expired).not.toBe(inode);
-    vi.setSystemTime(new Date('2027-05-02T00:00:00Z'));
+    vi.setSystemTime(later(expiry, -30 * 24 * HOUR));
     expect(codes(await checkApplication(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
     expect(keptInode(dir)).not.toBe(expired);
   });
