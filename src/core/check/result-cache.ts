@@ -1,7 +1,9 @@
-import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { evidenceTree } from '../application/evidence-tree.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { CACHE_DIR, RACY_MS } from '../manifest/file-cache.js';
+import { u32 } from '../manifest/file-cache-format.js';
 import type { PathStats } from '../manifest/path-resolver.js';
 import type { ApplicationResult } from './types.js';
 
@@ -75,7 +77,7 @@ export function watch(root: string, mapped: readonly string[], others: readonly 
     for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
   }
   // EVIDENCE_UNMAPPED reads every folder under evidence/: a file added or removed changes its folder's stamp.
-  for (const folder of evidenceFolders(root)) folders.add(folder);
+  for (const folder of evidenceTree(root).folders) folders.add(folder);
   const paths = [...files, ...folders];
   return { paths, stamps: stampAll(root, paths), at };
 }
@@ -137,23 +139,6 @@ function stampAll(root: string, paths: readonly string[]): Float64Array {
   return stamps;
 }
 
-/** evidence/ and every folder below it, as EVIDENCE_UNMAPPED walks them (hidden ones skipped). */
-function evidenceFolders(root: string): string[] {
-  const folders: string[] = [];
-  const walk = (folder: string): void => {
-    folders.push(folder);
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(join(root, folder), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.')) walk(`${folder}/${entry.name}`);
-  };
-  walk('evidence');
-  return folders;
-}
-
 function decode(bytes: Buffer): { header: Header; paths: string[]; stampsAt: number } | undefined {
   try {
     if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
@@ -177,10 +162,4 @@ function bytesOf(stamps: Float64Array): Buffer {
 
 function uid(): number {
   return process.getuid?.() ?? -1;
-}
-
-function u32(value: number): Buffer {
-  const buffer = Buffer.alloc(4);
-  buffer.writeUInt32LE(value);
-  return buffer;
 }

@@ -127,7 +127,8 @@ function block(texts: string[]): Buffer[] {
   return [u32(bytes.length), bytes];
 }
 
-function u32(value: number): Buffer {
+/** A little-endian u32, as the caches' binary files write lengths. */
+export function u32(value: number): Buffer {
   const buffer = Buffer.alloc(4);
   buffer.writeUInt32LE(value);
   return buffer;

@@ -1,5 +1,4 @@
-import { readdirSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { evidenceTree } from '../application/evidence-tree.js';
 import { normalisePath } from '../application/paths.js';
 import { finding } from '../findings.js';
 import { fileTargets } from './file-targets.js';
@@ -7,8 +6,7 @@ import type { Rule } from './types.js';
 
 /** EVIDENCE_UNMAPPED (warning): files under evidence/ that no criterion uses. Hidden files are ignored. */
 export const evidenceUnmapped: Rule = (context) => {
-  const files: string[] = [];
-  listFiles(join(context.dir, 'evidence'), 'evidence', files);
+  const { files } = evidenceTree(context.dir);
   const mapped = new Set(fileTargets(context).map((t) => normalisePath(t.file)));
   return files
     .filter((file) => !mapped.has(file))
@@ -19,19 +17,3 @@ export const evidenceUnmapped: Rule = (context) => {
       }),
     );
 };
-
-/** Files and symbolic links below `folder`, as `prefix/...` paths; hidden entries and unreadable folders are skipped. */
-function listFiles(folder: string, prefix: string, files: string[]): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) listFiles(join(folder, entry.name), path, files);
-    else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
-  }
-}
