@@ -50,7 +50,8 @@ describe('svmc init with flags', () => {
     const before = snapshot(dir);
     const second = svmc(args, { cwd });
     expect(second.code).toBe(2);
-    expect(second.stderr).toMatch(/--force/);
+    expect(second.stderr).toMatch(/already holds an application/);
+    expect(second.stderr).toMatch(/new folder/);
     expect(snapshot(dir)).toEqual(before);
   });
 

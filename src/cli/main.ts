@@ -1,5 +1,7 @@
 import type { CommanderError } from 'commander';
 import { UsageError, InvalidInputError } from '../core/errors.js';
+import { FileReadError } from '../core/fs/read-file.js';
+import { explainSystemError, isSystemError } from '../core/fs/system-errors.js';
 import { err, out } from './io.js';
 import { VERSION } from './version.js';
 
@@ -41,6 +43,15 @@ function exitCodeFor(error: unknown): number {
   }
   if (isNodeError(error) && (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED')) {
     return 0;
+  }
+  // The user's environment (a full disk, permissions, a file that is not there) is never a bug.
+  if (error instanceof FileReadError) {
+    err(`svmc: ${error.message}`);
+    return 2;
+  }
+  if (isSystemError(error)) {
+    err(`svmc: ${explainSystemError(error)}`);
+    return 2;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   err(`svmc ${VERSION}: internal error, this is a bug. Please report it at ${REPORT_URL}`);

@@ -1,8 +1,11 @@
-import { appendFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { appendFile, realpath } from 'node:fs/promises';
 import { checkApplications } from '../../core/check/check-application.js';
 import type { CheckResult } from '../../core/check/types.js';
-import { writeFileAtomic } from '../../core/fs/atomic-write.js';
+import { applicationFiles } from '../../core/application/application-files.js';
+import { ownFileReason } from '../../core/application/own-files.js';
+import { isInside } from '../../core/application/paths.js';
+import { UsageError } from '../../core/errors.js';
+import { resolveOutputTarget, writeToTarget, type OutputTarget } from '../../core/fs/output-target.js';
 import { reportRenderer, renderStepSummary, type ReportFormat } from '../../report/index.js';
 import { colorEnabled } from '../color.js';
 import { err, out } from '../io.js';
@@ -27,11 +30,12 @@ export async function run(dirs: string[], options: CheckCommandOptions): Promise
   const report = render(result, {
     toolVersion: VERSION,
     strict: options.strict ?? false,
-    color: !options.output && format === 'text' && colorEnabled(),
+    color: (options.output === undefined || options.output === '-') && format === 'text' && colorEnabled(),
     cwd: process.cwd(),
   });
-  if (options.output) {
-    await writeFileAtomic(resolve(options.output), report.endsWith('\n') ? report : `${report}\n`);
+  const target = options.output === undefined ? undefined : await reportTarget(options.output, result);
+  if (target && target.kind !== 'stdout') {
+    await writeToTarget(target, report.endsWith('\n') ? report : `${report}\n`);
   } else if (report !== '') {
     out(report);
   }
@@ -48,4 +52,17 @@ async function writeStepSummary(format: ReportFormat, result: CheckResult, stric
   } catch (error) {
     err(`svmc: could not write the job summary to ${target}: ${(error as Error).message}`);
   }
+}
+
+/** The report never replaces a file of a checked application: its svmc.yaml, evidence, sign-offs or drafts. */
+async function reportTarget(output: string, result: CheckResult): Promise<OutputTarget> {
+  const target = await resolveOutputTarget(output);
+  if (target.kind === 'stdout') return target;
+  for (const app of result.applications) {
+    const root = await realpath(app.dir);
+    if (!isInside(root, target.path)) continue;
+    const reason = ownFileReason(root, target.path, await applicationFiles(app.dir));
+    if (reason) throw new UsageError(`cannot write the report to ${output}: ${reason}; choose another path`);
+  }
+  return target;
 }

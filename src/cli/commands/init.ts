@@ -13,7 +13,7 @@ import {
 } from '../../core/init/answers.js';
 import { checkTarget, planScaffold, writeScaffold, type ScaffoldFile } from '../../core/init/scaffold.js';
 import { templateSources } from '../../core/init/templates.js';
-import { canPrompt, out } from '../io.js';
+import { canPrompt, err, out } from '../io.js';
 import { VERSION } from '../version.js';
 
 export interface InitCommandOptions {
@@ -74,8 +74,10 @@ export async function run(dir: string, options: InitCommandOptions): Promise<num
   });
   // The folder may have changed while the questions were open.
   await checkTarget(target, options.force === true, dir);
-  await writeScaffold(target, files, dir);
+  const kept = await writeScaffold(target, files, dir);
+  if (kept.includes('svmc.yaml')) throw new UsageError(`an svmc.yaml appeared in ${dir} while init ran; it was left as it is`);
   out(summary(dir, answers, files));
+  if (kept.length > 0) err(`svmc: kept ${kept.length} existing file${kept.length === 1 ? '' : 's'} as ${kept.length === 1 ? 'it was' : 'they were'}: ${kept.join(', ')}`);
   return 0;
 }
 

@@ -1,11 +1,14 @@
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { copyToTarget, resolveOutputTarget } from '../../core/fs/output-target.js';
 import { VERSION } from '../version.js';
 import type { Finding } from '../../core/findings.js';
 import { PackRefusedError } from '../../core/pack/errors.js';
 import { resolvePackDate } from '../../core/pack/pack-date.js';
 import { startSummaryRenderer } from '../../core/pack/summary-renderer.js';
 import { paint } from '../color.js';
-import { err, out } from '../io.js';
+import { copyToStdout, err, out } from '../io.js';
 
 export interface PackCommandOptions {
   out: string;
@@ -19,7 +22,10 @@ const PROGRESS_MIN_BYTES = 64 * 1024 * 1024;
 
 export async function run(dir: string, options: PackCommandOptions): Promise<number> {
   const date = resolvePackDate(options.date, process.env.SOURCE_DATE_EPOCH, new Date());
-  const target = resolve(options.out);
+  const output = await resolveOutputTarget(options.out);
+  // A zip is written with seeks: a device, a FIFO or standard output gets a finished one, copied from a private folder.
+  const staging = output.kind === 'file' ? undefined : await mkdtemp(join(tmpdir(), 'svmc-pack-'));
+  const target = output.kind === 'file' ? output.path : join(staging!, 'pack.zip');
   const controller = new AbortController();
   let interrupted: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -46,11 +52,15 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
       },
     });
     progress?.stop();
+    if (output.kind === 'stdout') await copyToStdout(target);
+    else if (output.kind === 'stream') await copyToTarget(target, output);
     showFindings(result.findings.filter((f) => f.severity !== 'error' || result.draft));
     for (const warning of result.summaryWarnings) err(`  ${paint('yellow', 'warning')} summary.pdf: ${warning.message}`);
     const files = `${result.payloadFiles} file${result.payloadFiles === 1 ? '' : 's'}`;
     const draft = result.draft ? `${paint('yellow', 'DRAFT')} (unsigned, not for submission) ` : '';
-    out(`Packed ${draft}${options.out}: ${files}, ${megabytes(result.zipBytes)} in ${result.name}/, pack id ${paint('bold', result.packId)}`);
+    const line = `Packed ${draft}${output.shown}: ${files}, ${megabytes(result.zipBytes)} in ${result.name}/, pack id ${paint('bold', result.packId)}`;
+    // The zip itself may be on standard output: then the words go to standard error.
+    (output.kind === 'stdout' ? err : out)(line);
     return 0;
   } catch (error) {
     progress?.stop();
@@ -65,6 +75,7 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
     }
     throw error;
   } finally {
+    if (staging) await rm(staging, { recursive: true, force: true });
     renderer.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import type { Finding } from '../findings.js';
 import type { SummaryWarning } from '../pdf/types.js';
 import { planPack } from './plan.js';
@@ -41,7 +42,7 @@ export async function packApplication(dir: string, out: string, options: PackOpt
 }
 
 async function pack(dir: string, out: string, options: PackOptions & { renderer: SummaryRenderer }): Promise<PackResult> {
-  await assertWritableTarget(out);
+  await assertWritableTarget(out, await realpath(dir).catch(() => undefined));
   const draft = options.draft === true;
   const plan = await planPack(dir, { date: options.date, draft, software: options.software, renderer: options.renderer });
   let done = 0;

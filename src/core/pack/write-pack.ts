@@ -1,8 +1,9 @@
-import { rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { lstat, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { isInside } from '../application/paths.js';
 import { UsageError } from '../errors.js';
 import { finding } from '../findings.js';
-import { temporaryPathFor } from '../fs/atomic-write.js';
+import { temporaryPathFor, writeError } from '../fs/atomic-write.js';
 import { chooseMethod } from './compression.js';
 import { PackRefusedError } from './errors.js';
 import { openFileSource } from './file-source.js';
@@ -22,11 +23,19 @@ export interface WritePackOptions {
 
 type StreamOptions = WritePackOptions & { buffer: Buffer };
 
-/** Fails early, before any work, when the pack could never be written where asked. */
-export async function assertWritableTarget(out: string): Promise<void> {
-  const folder = await stat(dirname(out)).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new UsageError(`cannot write ${out}: folder ${dirname(out)} does not exist`);
-  if ((await stat(out).catch(() => undefined))?.isDirectory()) throw new UsageError(`cannot write ${out}: it is a folder`);
+/**
+ * Fails early, before any work, when the pack could never be written where asked, or would be
+ * written into the application folder `root` (a real path): a pack never changes the folder.
+ */
+export async function assertWritableTarget(out: string, root?: string): Promise<void> {
+  const folder = await realpath(dirname(out)).catch(() => undefined);
+  if (!folder || !(await stat(folder)).isDirectory()) throw new UsageError(`cannot write ${out}: folder ${dirname(out)} does not exist`);
+  if (root !== undefined && isInside(root, join(folder, basename(out)))) {
+    throw new UsageError(`cannot write ${out}: it lies inside the application folder, and a pack never changes the folder; write it outside`);
+  }
+  const existing = await lstat(out).catch(() => undefined);
+  if (existing?.isDirectory()) throw new UsageError(`cannot write ${out}: it is a folder`);
+  if (existing && !existing.isFile()) throw new UsageError(`cannot write ${out}: it is not a regular file`);
 }
 
 /**
@@ -40,7 +49,7 @@ export async function writePack(plan: PackPlan, out: string, options: WritePackO
   try {
     writer = await ZipWriter.create(temporary, { date: options.date, forceZip64: options.forceZip64 ?? false });
   } catch (error) {
-    throw new UsageError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw writeError(error, out);
   }
   options.onTemporary?.(temporary);
   let closed = false;
@@ -58,7 +67,8 @@ export async function writePack(plan: PackPlan, out: string, options: WritePackO
   } catch (error) {
     if (!closed) await writer.close().catch(() => undefined);
     await rm(temporary, { force: true });
-    throw error;
+    // A full disk or a file size limit while the temporary file grows is about `out`, the user's file.
+    throw writeError(error, out);
   }
 }
 
