@@ -40,7 +40,7 @@ describe('fee table', () => {
     expect(() => readFeeTable(bad)).toThrow(/currency/);
     writeFileSync(bad, '{ not json');
     expect(() => readFeeTable(bad)).toThrow(/not valid JSON/);
-    expect(() => readFeeTable(join(dir, 'missing.json'))).toThrow(/ENOENT/);
+    expect(() => readFeeTable(join(dir, 'missing.json'))).toThrow(/missing\.json: it does not exist/);
   });
 
   it('accepts a replacement table in YAML', () => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FileReadError, READ_LIMITS, readRegularFile } from '../../core/fs/read-file.js';
 import { UsageError } from '../../core/errors.js';
 import { verifyPack } from '../../core/verify/index.js';
 import { renderVerifyJson, renderVerifyText } from '../../report/verify.js';
@@ -15,9 +15,11 @@ export async function run(pack: string, options: VerifyCommandOptions): Promise<
   const trust = await Promise.all(
     (options.trust ?? []).map(async (file) => {
       try {
-        return { file, text: await readFile(file, 'utf8') };
+        return { file, text: (await readRegularFile(file, READ_LIMITS.key)).toString('utf8') };
       } catch (error) {
-        throw new UsageError(`cannot read --trust ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        if (!(error instanceof FileReadError)) throw error;
+        const why = error.reason === 'too-large' ? 'it is far too large to be a public key' : `it ${error.detail}`;
+        throw new UsageError(`cannot read --trust ${file}: ${why}`);
       }
     }),
   );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { READ_LIMITS, readRegularFile } from '../fs/read-file.js';
 import { join } from 'node:path';
 import type { Finding } from '../findings.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -37,7 +38,7 @@ export function parseKey(text: string): string {
  */
 export async function readParsed(dir: string, key: string): Promise<ParsedEntry | undefined> {
   try {
-    const entry = JSON.parse(await readFile(join(dir, '.svmc', CACHE_FILE), 'utf8')) as ParsedEntry;
+    const entry = JSON.parse((await readRegularFile(join(dir, '.svmc', CACHE_FILE), READ_LIMITS.cache)).toString('utf8')) as ParsedEntry;
     return entry.key === key ? entry : undefined;
   } catch {
     return undefined;

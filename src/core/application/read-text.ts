@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { finding, type Finding } from '../findings.js';
 import { UsageError } from '../errors.js';
+import { FileReadError, readRegularFile } from '../fs/read-file.js';
 
 /** Far above any real application (50,000 mapped files fit in about 5 MiB), far below what hurts. */
 export const MAX_APPLICATION_BYTES = 16 * 1024 * 1024;
@@ -9,22 +9,18 @@ export type TextResult = { text: string; finding?: undefined } | { text?: undefi
 
 /** Reads svmc.yaml as UTF-8 text; content problems become findings, a missing or unreadable file a UsageError. */
 export async function readApplicationText(path: string, shownDir: string): Promise<TextResult> {
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
-      throw new UsageError(`${shownDir} has no svmc.yaml: it is not an application folder (create one with "svmc init ${shownDir}")`);
-    }
-    throw new UsageError(`cannot read ${path}: ${error.message}`);
-  });
-  if (!info.isFile()) throw new UsageError(`${path} is not a file`);
-  if (info.size > MAX_APPLICATION_BYTES) {
-    const mib = (info.size / 1024 / 1024).toFixed(1);
-    return { finding: syntax(`svmc.yaml is ${mib} MiB, more than the ${MAX_APPLICATION_BYTES / 1024 / 1024} MiB an application file may be: it is not an application file, or something wrote garbage into it`, 1, 1) };
-  }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readRegularFile(path, MAX_APPLICATION_BYTES);
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    if (!(error instanceof FileReadError)) throw error;
+    if (error.reason === 'missing') {
+      throw new UsageError(`${shownDir} has no svmc.yaml: it is not an application folder (create one with "svmc init ${shownDir}")`);
+    }
+    if (error.reason === 'too-large') {
+      return { finding: syntax(`svmc.yaml is more than the ${MAX_APPLICATION_BYTES / 1024 / 1024} MiB an application file may be: it is not an application file, or something wrote garbage into it`, 1, 1) };
+    }
+    throw new UsageError(error.message);
   }
   let text: string;
   try {

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { FileReadError, READ_LIMITS, readRegularFileSync } from '../fs/read-file.js';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { STAGES, isLevel, type Level, type Stage } from '../domain.js';
@@ -138,9 +139,10 @@ function criteriaOf(schema: StageSchema, level: Level, stage: Stage, stagePath: 
 function readData(path: string): unknown {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFileSync(path, READ_LIMITS.document).toString('utf8');
   } catch (error) {
-    throw new CatalogueError(`cannot read ${path}: ${(error as Error).message}`);
+    if (!(error instanceof FileReadError)) throw error;
+    throw new CatalogueError(error.reason === 'too-large' ? `${path} is far larger than a catalogue file can be` : error.message);
   }
   try {
     return path.endsWith('.json') ? JSON.parse(text) : yamlLibrary().parse(text);

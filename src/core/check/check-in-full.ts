@@ -6,6 +6,7 @@ import { FileCache } from '../manifest/file-cache.js';
 import { PathResolver } from '../manifest/path-resolver.js';
 import { referencedFiles } from '../manifest/referenced-files.js';
 import { RULES, type RuleContext } from '../rules/index.js';
+import { nextDateReached } from '../rules/dates-in-future.js';
 import { awardExpiry } from '../rules/prior-award-expired.js';
 import { signaturePath, signedManifestPath } from '../signing/signoff-files.js';
 import { criterionStates, sortFindings, summarise } from './criteria-state.js';
@@ -42,6 +43,7 @@ export async function checkInFull(dir: string, document: ReadDocument, { root, k
   const context: RuleContext = {
     dir,
     data,
+    text: loaded.text,
     refs,
     ...(isLevel(level) ? { level } : {}),
     renewal: field(data, 'application', 'renewal') === true,
@@ -58,9 +60,11 @@ export async function checkInFull(dir: string, document: ReadDocument, { root, k
   const criteria = criterionStates(catalogue, context.level, refs, sorted);
   const checked = result(dir, data, sorted, criteria, catalogue && { id: catalogue.id, version: catalogue.version });
   if (watched && key !== undefined) {
-    // PRIOR_AWARD_EXPIRED appears once `now` is past the expiry; one that already did stays.
+    // PRIOR_AWARD_EXPIRED appears once `now` is past the expiry (one that already did stays), DATE_IN_FUTURE goes once its day comes.
     const expiry = awardExpiry(context)?.getTime();
-    const until = expiry !== undefined && expiry >= now.getTime() ? expiry + 1 : null;
+    const changes = [expiry !== undefined && expiry >= now.getTime() ? expiry + 1 : undefined, nextDateReached(context)];
+    const times = changes.filter((time): time is number => time !== undefined);
+    const until = times.length === 0 ? null : Math.min(...times);
     const { dir: _, ...keep } = checked;
     await keepResult(root, key, watched, { from: now.getTime(), until }, keep);
   }

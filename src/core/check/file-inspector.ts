@@ -1,8 +1,8 @@
-import { accessSync, closeSync, constants, openSync, readSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { normalisePath, pathTextProblem } from '../application/paths.js';
 import type { FileCache } from '../manifest/file-cache.js';
 import type { PathResolver } from '../manifest/path-resolver.js';
-import { SECRET_SCAN_BYTES, findSecret, worthScanning } from './secrets.js';
+import { OVERLAP_BYTES, SCAN_CHUNK_BYTES, findSecret, worthScanning } from './secrets.js';
 
 export type FileState =
   | { kind: 'outside'; reason: string }
@@ -54,7 +54,7 @@ export class FileInspector {
     if (cached !== undefined) return cached ? { kind: 'ok', secret: cached } : OK;
     try {
       const startedAt = Date.now();
-      const secret = worthScanning(key, stats.size) ? scan(real, Math.min(stats.size, SECRET_SCAN_BYTES)) : readable(real);
+      const secret = worthScanning(key, stats.size) ? scan(real, stats.size) : readable(real);
       this.cache.recordSecret(key, stats, secret, startedAt);
       return secret ? { kind: 'ok', secret } : OK;
     } catch (error) {
@@ -73,12 +73,30 @@ function readable(path: string): undefined {
   return undefined;
 }
 
-function scan(path: string, bytes: number): string | undefined {
-  const fd = openSync(path, 'r');
+// A file swapped for a FIFO after its lstat must not stall the check: opened without waiting, then judged.
+const SCAN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+let shared: Buffer | undefined;
+
+/** The whole file, chunk by chunk: a key pasted at the end of a long text is found as surely as at its start. */
+function scan(path: string, size: number): string | undefined {
+  const fd = openSync(path, SCAN_FLAGS);
   try {
-    const buffer = Buffer.allocUnsafe(bytes);
-    const read = readSync(fd, buffer, 0, bytes, 0);
-    return findSecret(buffer.subarray(0, read));
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
+    const buffer = (shared ??= Buffer.allocUnsafe(SCAN_CHUNK_BYTES + OVERLAP_BYTES));
+    // Each read follows the tail of the one before, so no secret hides across a chunk boundary.
+    let kept = 0;
+    for (let position = 0; ; ) {
+      const read = readSync(fd, buffer, kept, buffer.length - kept, position);
+      if (read === 0) return undefined;
+      position += read;
+      const filled = kept + read;
+      const secret = findSecret(buffer.subarray(0, filled));
+      if (secret) return secret;
+      if (position >= size) return undefined;
+      kept = Math.min(OVERLAP_BYTES, filled);
+      buffer.copy(buffer, 0, filled - kept, filled);
+    }
   } finally {
     closeSync(fd);
   }

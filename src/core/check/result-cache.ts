@@ -1,4 +1,5 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
+import { READ_LIMITS, readRegularFileSync } from '../fs/read-file.js';
 import { join } from 'node:path';
 import { evidenceTree } from '../application/evidence-tree.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -53,7 +54,7 @@ interface Header extends Validity {
 export function keptResult(root: string, key: string, now: Date): KeptResult | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(root, CACHE_DIR, CACHE_FILE));
+    bytes = readRegularFileSync(join(root, CACHE_DIR, CACHE_FILE), READ_LIMITS.cache);
   } catch {
     return undefined;
   }

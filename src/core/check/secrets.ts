@@ -1,7 +1,7 @@
 /** Things that must never leave the organisation inside a submission pack. */
 const SECRET_PATTERNS: { name: string; pattern: RegExp }[] = [
   { name: 'a PEM private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
-  { name: 'a minisign secret key', pattern: /untrusted comment: [^\n]*secret key/i },
+  { name: 'a minisign secret key', pattern: /untrusted comment: [^\n]{0,200}secret key/i },
   { name: 'a PuTTY private key', pattern: /PuTTY-User-Key-File-\d:/ },
   { name: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
   { name: 'an AWS secret access key', pattern: /aws_secret_access_key\s*[=:]\s*["']?[A-Za-z0-9/+=]{40}/i },
@@ -11,10 +11,13 @@ const SECRET_PATTERNS: { name: string; pattern: RegExp }[] = [
   { name: 'a Stripe secret key', pattern: /\b[sr]k_live_[0-9a-zA-Z]{20,}/ },
 ];
 
-/** How much of a file is read when looking for secrets: keys sit near the start. */
-export const SECRET_SCAN_BYTES = 64 * 1024;
+/** Files are read for secrets in chunks this large, each overlapping the last by OVERLAP_BYTES. */
+export const SCAN_CHUNK_BYTES = 1024 * 1024;
+/** Longer than any match of the patterns (each quantifier is bounded), so no secret hides across a chunk boundary. */
+export const OVERLAP_BYTES = 4096;
 
-const MAX_SCANNED_SIZE = 4 * 1024 * 1024;
+/** Text files up to this size are read whole; a text file past it is not evidence anyone reads. */
+const MAX_SCANNED_SIZE = 64 * 1024 * 1024;
 
 /** Formats that are compressed or binary: a key pasted into one would not show as text anyway. */
 const BINARY_EXTENSIONS = new Set(
@@ -30,6 +33,15 @@ export function worthScanning(path: string, size: number): boolean {
 
 /** What kind of secret the bytes hold, if any. */
 export function findSecret(bytes: Uint8Array): string | undefined {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return SECRET_PATTERNS.find(({ pattern }) => pattern.test(text))?.name;
+  return locateSecret(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'))?.name;
+}
+
+/** The first secret in `text` (its kind, and where it starts), if any. */
+export function locateSecret(text: string): { name: string; index: number } | undefined {
+  let first: { name: string; index: number } | undefined;
+  for (const { name, pattern } of SECRET_PATTERNS) {
+    const index = text.search(pattern);
+    if (index >= 0 && (first === undefined || index < first.index)) first = { name, index };
+  }
+  return first;
 }

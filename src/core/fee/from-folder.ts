@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { FileReadError, READ_LIMITS, readRegularFileSync } from '../fs/read-file.js';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../errors.js';
@@ -15,11 +15,11 @@ export function readFolderFeeFacts(dir: string): FolderFeeFacts | undefined {
   const path = join(dir, 'svmc.yaml');
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFileSync(path, READ_LIMITS.document).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new UsageError(`cannot read ${path}: ${code ?? (error as Error).message}`);
+    if (!(error instanceof FileReadError)) throw error;
+    if (error.reason === 'missing') return undefined;
+    throw new UsageError(error.reason === 'too-large' ? `${path} is too large to be an application file (run "svmc check")` : error.message);
   }
   let data: unknown;
   try {

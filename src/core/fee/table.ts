@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { FileReadError, READ_LIMITS, readRegularFileSync } from '../fs/read-file.js';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Level, Size } from '../domain.js';
@@ -36,9 +37,10 @@ export function readFeeTable(path: string, baseDir = process.cwd()): FeeTable {
   const full = resolve(baseDir, path);
   let text: string;
   try {
-    text = readFileSync(full, 'utf8');
+    text = readRegularFileSync(full, READ_LIMITS.document).toString('utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the fee table ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    if (!(error instanceof FileReadError)) throw error;
+    throw new UsageError(`cannot read the fee table ${path}: ${error.reason === 'too-large' ? 'it is far too large to be a fee table' : `it ${error.detail}`}`);
   }
   let data: unknown;
   try {

@@ -9,35 +9,40 @@ export const READ_LIMITS = {
   manifest: 64 * 1024 * 1024,
   /** svmc.yaml, a catalogue, a fee table, answers, templates. */
   document: 16 * 1024 * 1024,
+  /** A house template, which may be a large document. */
+  template: 64 * 1024 * 1024,
   /** The caches under .svmc/. */
   cache: 256 * 1024 * 1024,
 } as const;
 
 export type ReadFailure = 'missing' | 'not-a-file' | 'too-large' | 'unreadable';
 
-/** A file that cannot be read whole: `reason` says why in a way a message can be built on. */
+/** A file that cannot be read whole: `reason` says why, `detail` says it in words (without the path). */
 export class FileReadError extends Error {
   override name = 'FileReadError';
+  readonly detail: string;
   constructor(
     readonly path: string,
     readonly reason: ReadFailure,
     /** The system's error code, when there was one. */
     readonly code?: string,
   ) {
-    super(describe(path, reason, code));
+    const detail = describe(reason, code);
+    super(`${path} ${detail}`);
+    this.detail = detail;
   }
 }
 
-function describe(path: string, reason: ReadFailure, code: string | undefined): string {
+function describe(reason: ReadFailure, code: string | undefined): string {
   switch (reason) {
     case 'missing':
-      return `${path} does not exist`;
+      return 'does not exist';
     case 'not-a-file':
-      return `${path} is not a regular file (a folder, device, pipe or socket)`;
+      return 'is not a regular file (it is a folder, device, pipe or socket)';
     case 'too-large':
-      return `${path} is far larger than such a file can be`;
+      return 'is far larger than such a file can be';
     default:
-      return code === 'EACCES' || code === 'EPERM' ? `${path} cannot be read: permission denied` : `${path} cannot be read (${code ?? 'error'})`;
+      return code === 'EACCES' || code === 'EPERM' ? 'cannot be read: permission denied' : `cannot be read (${code ?? 'error'})`;
   }
 }
 

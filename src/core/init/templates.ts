@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { FileReadError, READ_LIMITS, readRegularFileSync } from '../fs/read-file.js';
+import { asUsageError } from '../fs/system-errors.js';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { TEMPLATES_DIR } from '../package-root.js';
@@ -48,12 +50,16 @@ function isDirectory(path: string): boolean {
 }
 
 /** Every file under `dir`, recursively, in a stable order; version-control folders are skipped. */
-export function readTemplateTree(dir: string, prefix = ''): TemplateFile[] {
+export function readTemplateTree(dir: string, prefix = '', seen = new Set<string>()): TemplateFile[] {
   let entries;
   try {
+    // A folder linked to one of its parents would otherwise be copied for ever.
+    const real = realpathSync(dir);
+    if (seen.has(real)) return [];
+    seen.add(real);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    throw new UsageError(`cannot read the templates folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? ''}`);
+    throw asUsageError(error, `cannot read the templates folder ${dir}`);
   }
   const files: TemplateFile[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -61,8 +67,8 @@ export function readTemplateTree(dir: string, prefix = ''): TemplateFile[] {
     const path = join(dir, entry.name);
     const relative = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     const stats = statSync(path, { throwIfNoEntry: false });
-    if (stats?.isDirectory()) files.push(...readTemplateTree(path, relative));
-    else if (stats?.isFile()) files.push({ path: relative, content: readFileSync(path) });
+    if (stats?.isDirectory()) files.push(...readTemplateTree(path, relative, seen));
+    else if (stats?.isFile()) files.push({ path: relative, content: readTemplateFile(path, 'house') });
   }
   return files;
 }
@@ -89,8 +95,9 @@ export function fillPlaceholders(content: Uint8Array, values: Placeholders): Uin
 
 export function readTemplateFile(path: string, what: string): Uint8Array {
   try {
-    return readFileSync(path);
+    return readRegularFileSync(path, READ_LIMITS.template);
   } catch (error) {
-    throw new UsageError(`cannot read the ${what} template ${path}: ${(error as NodeJS.ErrnoException).code ?? ''}`);
+    if (!(error instanceof FileReadError)) throw error;
+    throw new UsageError(`cannot read the ${what} template ${path}: it ${error.detail}`);
   }
 }

@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import type { ApplicationData } from '../application/types.js';
+import { FileReadError } from '../fs/read-file.js';
 import { FileCache } from './file-cache.js';
 import { encodeManifestPath, sortByUtf8 } from './format.js';
 import { hashFile, mapLimit } from './hash-file.js';
@@ -86,6 +87,7 @@ export async function buildManifest(
 
 /** A file the user cannot read (permissions, a folder, a device error): reported by the check, not a crash. */
 function isReadError(error: unknown): boolean {
+  if (error instanceof FileReadError) return true;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' && ['EACCES', 'EPERM', 'EISDIR', 'ELOOP', 'EIO', 'ENOENT', 'ENXIO'].includes(code);
 }

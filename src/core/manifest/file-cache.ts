@@ -1,4 +1,5 @@
-import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
+import { READ_LIMITS, readRegularFile } from '../fs/read-file.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { decodeFileCache, encodeFileCache, type CachedFile, type DecodedCache } from './file-cache-format.js';
@@ -40,7 +41,7 @@ export class FileCache {
 
   /** Reads the folder's cache; a missing or corrupt cache is an empty one. */
   static async load(root: string): Promise<FileCache> {
-    const bytes = await readFile(join(root, CACHE_DIR, FILE_CACHE_FILE)).catch(() => undefined);
+    const bytes = await readRegularFile(join(root, CACHE_DIR, FILE_CACHE_FILE), READ_LIMITS.cache).catch(() => undefined);
     return new FileCache(decodeFileCache(bytes));
   }
 
@@ -58,6 +59,15 @@ export class FileCache {
     if (known) return sameStamp(known, stamp) ? known.secret : undefined;
     const index = this.unchanged(path, stamp);
     return index === undefined ? undefined : this.stored.secret(index);
+  }
+
+  /** The size and hash last recorded for `path`, whatever the file is now: what a file that has gone held. */
+  recorded(path: string): { size: number; sha256: string } | undefined {
+    const known = this.learnt.get(path);
+    if (known?.sha256 !== undefined) return { size: known.size, sha256: known.sha256 };
+    const index = this.stored.indexOf(path);
+    const sha256 = index === undefined ? undefined : this.stored.sha256(index);
+    return index === undefined || sha256 === undefined ? undefined : { size: this.stored.record(index).size, sha256 };
   }
 
   /** `readAtMs`: when reading the file began; what was read from a racy file is not kept. */

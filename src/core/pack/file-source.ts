@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { openRegularFile } from '../fs/read-file.js';
 import { chooseMethod, TRIAL_BYTES } from './compression.js';
 import { takeTurn } from './payload-buffer.js';
 import { readChunks } from './read-chunks.js';
@@ -28,7 +29,7 @@ export interface FileSourceOptions {
  * rest follows from the same handle, and every byte goes through SHA-256 as it is handed on.
  */
 export async function openFileSource(path: string, entryName: string, options: FileSourceOptions = {}): Promise<FileSource> {
-  const handle = await open(path, 'r');
+  const handle = await openRegularFile(path);
   try {
     const first = Buffer.alloc(TRIAL_BYTES);
     const { bytesRead } = await handle.read(first, 0, TRIAL_BYTES, 0);

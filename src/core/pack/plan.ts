@@ -49,6 +49,11 @@ export async function planPack(dir: string, options: PlanOptions): Promise<PackP
   const result = await checkApplication(dir, { now: date, skipSignoffs: draft });
   const errors = result.findings.filter((f) => f.severity === 'error');
   const unreadable = errors.some((f) => f.code === 'YAML_SYNTAX' || f.code === 'SCHEMA_VIOLATION');
+  // A draft travels too: a secret or a name that cannot be unzipped elsewhere stops it as surely as a pack.
+  const unfit = errors.filter((f) => DRAFT_BLOCKERS.has(f.code));
+  if (draft && unfit.length > 0) {
+    throw new PackRefusedError(`cannot pack ${dir}: even a draft may not carry a secret or a file name that cannot travel`, unfit);
+  }
   if (errors.length > 0 && (!draft || unreadable)) {
     const why = draft ? 'even a draft needs a readable svmc.yaml' : 'the application has errors (use --draft for an unsigned draft)';
     throw new PackRefusedError(`cannot pack ${dir}: ${why}`, errors);
@@ -96,6 +101,8 @@ export async function planPack(dir: string, options: PlanOptions): Promise<PackP
   const summaryWarnings = handled(pdf.then(({ warnings }) => warnings));
   return { name: packName(data, date), packId: id, entries, payloadBytes, payloadFiles: payload.length, draft, result, summaryWarnings };
 }
+
+const DRAFT_BLOCKERS = new Set<string>(['EVIDENCE_SECRET', 'EVIDENCE_NAME_UNPORTABLE']);
 
 /** Awaited only once the payload is written; a pack that fails first must not report it as unhandled. */
 function handled<T>(promise: Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { READ_LIMITS, readRegularFile } from '../fs/read-file.js';
 import type { ApplicationData } from '../application/types.js';
 import { ROLES } from '../domain.js';
 import { finding, type Finding } from '../findings.js';
@@ -34,7 +34,7 @@ export async function collectSignoffs(
     result.summaries.push(summary);
     if (draft) continue;
     const file = signaturePath(role);
-    const bytes = await readFile(inFolder(dir, file)).catch(() => undefined);
+    const bytes = await readRegularFile(inFolder(dir, file), READ_LIMITS.key).catch(() => undefined);
     if (bytes === undefined || person?.publicKey === undefined) {
       summary.status = 'missing';
       result.findings.push(finding('SIGNOFF_MISSING', `${file} or the ${role}'s public key is missing`, { location: { file } }));

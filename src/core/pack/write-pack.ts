@@ -4,6 +4,8 @@ import { isInside } from '../application/paths.js';
 import { UsageError } from '../errors.js';
 import { finding } from '../findings.js';
 import { temporaryPathFor, writeError } from '../fs/atomic-write.js';
+import { FileReadError } from '../fs/read-file.js';
+import { asUsageError } from '../fs/system-errors.js';
 import { chooseMethod } from './compression.js';
 import { PackRefusedError } from './errors.js';
 import { openFileSource } from './file-source.js';
@@ -84,8 +86,8 @@ async function addEntry(
     await writer.addBuffer(name, bytes, chooseMethod(name, bytes));
     return;
   }
-  const source = await openFileSource(entry.path, name, options).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${entry.relative}: ${error.code ?? error.message}`);
+  const source = await openFileSource(entry.path, name, options).catch((error: unknown) => {
+    throw error instanceof FileReadError ? new UsageError(`cannot pack ${entry.relative}: ${error.message}`) : asUsageError(error, `cannot read ${entry.relative}`);
   });
   try {
     await source.writeTo(writer, name, entry.size);

@@ -1,4 +1,7 @@
+import { applicationSecrets } from './application-secrets.js';
+import { datesInFuture } from './dates-in-future.js';
 import { evidenceFiles } from './evidence-files.js';
+import { evidenceNames } from './evidence-names.js';
 import { evidencePaths } from './evidence-paths.js';
 import { evidenceSecrets } from './evidence-secrets.js';
 import { evidenceUnmapped } from './evidence-unmapped.js';
@@ -17,9 +20,12 @@ export const RULES: readonly Rule[] = [
   representatives,
   priorAwardMissing,
   priorAwardExpired,
+  datesInFuture,
   evidencePaths,
   evidenceFiles,
+  evidenceNames,
   evidenceSecrets,
+  applicationSecrets,
   evidenceUnmapped,
   level3Areas,
   level3Occasions,

@@ -26,8 +26,8 @@ export const prerequisites: Rule = (context) => {
   const terms = termsFile(context);
   if (terms === undefined) return findings;
   const state = context.files.inspect(terms);
-  if (state.kind === 'missing' || state.kind === 'empty') {
-    const problem = state.kind === 'missing' ? 'does not exist' : 'is empty';
+  if (state.kind === 'missing' || state.kind === 'empty' || state.kind === 'unreadable') {
+    const problem = state.kind === 'missing' ? 'does not exist' : state.kind === 'empty' ? 'is empty' : state.reason;
     const message = `The signed Terms & Conditions file ${terms} ${problem}: add the signed copy at that path.`;
     findings.push(finding('PREREQUISITE_MISSING', message, { location: locate(TERMS_PATH) }));
   }

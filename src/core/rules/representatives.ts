@@ -24,6 +24,16 @@ export const representatives: Rule = ({ data, locate }) => {
   }));
   const sameEmail = lead?.email !== undefined && lead.email === senior?.email;
   const sameName = lead?.name !== undefined && lead.name === senior?.name;
+  const leadKey = text(field(data, 'representatives', 'lead', 'publicKey'))?.trim();
+  if (leadKey !== undefined && leadKey === text(field(data, 'representatives', 'senior', 'publicKey'))?.trim()) {
+    findings.push(
+      finding(
+        'REPRESENTATIVE_MISSING',
+        `The ${ROLE_TITLES.lead} and the ${ROLE_TITLES.senior} have the same public key registered: each signs with their own key; register the senior leader's own key (svmc keygen --as senior --register).`,
+        { location: locate(['representatives', 'senior', 'publicKey']) },
+      ),
+    );
+  }
   if (sameEmail || sameName) {
     const what = sameEmail ? 'email' : 'name';
     findings.push(

@@ -11,6 +11,8 @@ export interface RuleContext {
   /** The folder as the user named it. */
   dir: string;
   data: ApplicationData;
+  /** svmc.yaml's text. */
+  text: string;
   /** Evidence items that name a file, with where they sit. */
   refs: EvidenceRef[];
   level?: Level;

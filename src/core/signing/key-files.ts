@@ -1,9 +1,10 @@
-import { lstat, mkdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join, parse, resolve } from 'node:path';
+import { basename, dirname, join, parse, resolve } from 'node:path';
 import type { Role } from '../domain.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { asUsageError } from '../fs/system-errors.js';
 import { formatPublicKey, formatSecretKey, generateSecretKey, type SecretKey } from './keys.js';
 
 /** `$XDG_CONFIG_HOME/svmc`, else `~/.config/svmc` (`%APPDATA%\svmc` on Windows). */
@@ -29,6 +30,19 @@ export async function enclosingApplication(path: string): Promise<string | undef
   }
 }
 
+/** The real folder a file written at `path` lands in (the file itself replaces any link of its name). */
+async function realFolderOf(path: string): Promise<string> {
+  let folder = dirname(resolve(path));
+  const rest: string[] = [];
+  for (;;) {
+    const real = await realpath(folder).catch(() => undefined);
+    if (real !== undefined) return join(real, ...rest);
+    if (folder === dirname(folder)) return folder;
+    rest.unshift(basename(folder));
+    folder = dirname(folder);
+  }
+}
+
 export interface WriteKeyPairOptions {
   role: Role;
   /** Private key path; the public key goes beside it. */
@@ -48,7 +62,8 @@ export async function writeKeyPair({ role, keyPath, force = false }: WriteKeyPai
   if (await stat(keyPath).then((s) => s.isDirectory(), () => false)) {
     throw new UsageError(`${keyPath} is a folder: name the key file, e.g. --out ${join(keyPath, `${role}.key`)}`);
   }
-  const application = await enclosingApplication(dirname(resolve(keyPath)));
+  // Judged by where the key really lands: a folder reached through a symbolic link is that folder.
+  const application = await enclosingApplication(await realFolderOf(keyPath));
   if (application !== undefined) {
     throw new UsageError(
       `${keyPath} is inside the application folder ${application}: a private key must never live there (it would end up in the pack); choose a path outside it, or leave out --out`,
@@ -68,10 +83,6 @@ export async function writeKeyPair({ role, keyPath, force = false }: WriteKeyPai
     await writeFileAtomic(publicKeyPath, formatPublicKey(secret.publicKey), { mode: 0o644 });
     return { secret, keyPath, publicKeyPath };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code && ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EISDIR', 'ENOSPC', 'EEXIST'].includes(code)) {
-      throw new UsageError(`cannot write the key to ${keyPath}: ${(error as Error).message}`);
-    }
-    throw error;
+    throw asUsageError(error, `cannot write the key to ${keyPath}`);
   }
 }

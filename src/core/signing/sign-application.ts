@@ -1,6 +1,8 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { FileReadError, READ_LIMITS, readRegularFile } from '../fs/read-file.js';
+import { asUsageError } from '../fs/system-errors.js';
 import type { ApplicationData } from '../application/types.js';
-import { ROLE_TITLES, type Role } from '../domain.js';
+import { ROLES, ROLE_TITLES, type Role } from '../domain.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { buildManifest, type Manifest } from '../manifest/index.js';
@@ -23,12 +25,13 @@ export async function loadSigningKey({ keyFile, keyText }: KeySource): Promise<S
   if (keyFile !== undefined) {
     from = keyFile;
     try {
-      text = await readFile(keyFile, 'utf8');
+      text = (await readRegularFile(keyFile, READ_LIMITS.key)).toString('utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+      if (!(error instanceof FileReadError)) throw error;
+      const why = error.reason === 'too-large' ? 'it is far too large to be a key' : `it ${error.detail}`;
       throw new UsageError(`cannot read the key file ${keyFile}: ${why}. Make one with "svmc keygen"`);
     }
+    await assertPrivate(keyFile);
   }
   if (text === undefined || text.trim() === '') {
     throw new UsageError(
@@ -43,8 +46,25 @@ export async function loadSigningKey({ keyFile, keyText }: KeySource): Promise<S
   }
 }
 
+/** As ssh does: a private key that others may read is refused, before anything is signed with it. */
+async function assertPrivate(keyFile: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const { mode } = await stat(keyFile);
+  if ((mode & 0o077) === 0) return;
+  const octal = (mode & 0o777).toString(8).padStart(4, '0');
+  throw new UsageError(
+    `the key file ${keyFile} can be read or changed by other users (mode ${octal}): a private key must be yours alone. Run "chmod 600 ${keyFile}", then sign again`,
+  );
+}
+
 /** The signing key must be the one registered for the role, when one is registered. */
 export function assertRegisteredKey(data: ApplicationData, role: Role, secret: SecretKey): void {
+  const other = ROLES.find((r) => r !== role)!;
+  if (sameKey(data.representatives?.[other]?.publicKey, secret)) {
+    throw new InvalidInputError(
+      `this key (${keyIdOf(secret)}) is registered for the ${ROLE_TITLES[other]}: the two sign-offs must come from two people, each with their own key`,
+    );
+  }
   const registered = data.representatives?.[role]?.publicKey;
   if (registered === undefined) return;
   let keyId: string;
@@ -59,6 +79,15 @@ export function assertRegisteredKey(data: ApplicationData, role: Role, secret: S
   throw new InvalidInputError(
     `this key (${keyIdOf(secret)}) is not the one registered for the ${ROLE_TITLES[role]} (${keyId}): sign with the registered key, or register this one with "svmc keygen --register" on a new key`,
   );
+}
+
+function sameKey(line: string | undefined, secret: SecretKey): boolean {
+  if (line === undefined) return false;
+  try {
+    return parsePublicKey(line).key.equals(secret.publicKey.key);
+  } catch {
+    return false;
+  }
 }
 
 export interface SignApplicationOptions {
@@ -101,7 +130,7 @@ export async function signApplication(options: SignApplicationOptions): Promise<
     await writeFileAtomic(inFolder(dir, manifestFile), manifest.text);
     await writeFileAtomic(inFolder(dir, signatureFile), signature);
   } catch (error) {
-    throw new UsageError(`cannot write the sign-off into ${inFolder(dir, SIGNOFF_DIR)}: ${(error as Error).message}`);
+    throw error instanceof UsageError ? error : asUsageError(error, `cannot write the sign-off into ${inFolder(dir, SIGNOFF_DIR)}`);
   }
   return { manifest, keyId: keyIdOf(secret), trustedComment, signatureFile, manifestFile };
 }

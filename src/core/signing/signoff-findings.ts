@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FileReadError, READ_LIMITS, readRegularFile } from '../fs/read-file.js';
 import type { ApplicationData } from '../application/types.js';
 import { ROLES, ROLE_TITLES, type Role } from '../domain.js';
 import { finding, type Finding, type FindingLocation } from '../findings.js';
@@ -45,7 +45,7 @@ async function roleFindings(
   // Only a finding needs a place in svmc.yaml, and finding it may mean parsing the YAML.
   const atRepresentative = (): FindingLocation => locate(['representatives', role]) ?? locate(['representatives']) ?? { file: 'svmc.yaml' };
   const atSignature = { file: sigFile };
-  const signature = await readText(inFolder(dir, sigFile));
+  const signature = await readText(inFolder(dir, sigFile), READ_LIMITS.key);
   if (signature instanceof Error) return [finding('SIGNOFF_INVALID', `${sigFile} cannot be read: ${signature.message}`, { location: atSignature })];
   if (signature === undefined) {
     const message = `The ${who} has not signed: run \`svmc sign --as ${role}\` once the application is complete`;
@@ -78,7 +78,7 @@ async function roleFindings(
     const named = now.fields.role;
     return named === undefined || named === role ? [] : invalid(`the signature was made as the ${named}, not as the ${role}`);
   }
-  const signed = await readText(inFolder(dir, signedManifestPath(role)));
+  const signed = await readText(inFolder(dir, signedManifestPath(role)), READ_LIMITS.manifest);
   if (typeof signed === 'string' && verifySignature(Buffer.from(signed), signature, publicKey).valid) {
     const message = `The ${who}'s sign-off is out of date: ${describe(diffManifests(signed, manifest.text))}. Sign again with \`svmc sign --as ${role}\``;
     return [finding('SIGNOFF_STALE', message, { location: atSignature })];
@@ -97,12 +97,18 @@ function describe(diff: ManifestDiff): string {
 }
 
 /** The file's text; undefined when it does not exist; the error when it exists but cannot be read. */
-async function readText(path: string): Promise<string | undefined | Error> {
+async function readText(path: string, maxBytes: number): Promise<string | undefined | Error> {
   try {
-    return await readFile(path, 'utf8');
+    return (await readRegularFile(path, maxBytes)).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    return new Error(code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable'));
+    if (!(error instanceof FileReadError)) throw error;
+    if (error.reason === 'missing') return undefined;
+    return new Error(READ_PROBLEMS[error.reason]);
   }
 }
+
+const READ_PROBLEMS = {
+  'not-a-file': 'it is not a regular file (a folder, device or pipe); remove it and sign again',
+  'too-large': 'it is far too large to be a sign-off; remove it and sign again',
+  unreadable: 'permission denied or unreadable; check its permissions',
+} as const;

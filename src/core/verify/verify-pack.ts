@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+import { asUsageError } from '../fs/system-errors.js';
 import { BAG_FILES } from '../pack/bag.js';
 import { parsePublicKey } from '../signing/keys.js';
 import { MinisignFormatError } from '../signing/minisign-format.js';
@@ -32,7 +33,7 @@ export async function verifyPack(path: string, options: VerifyOptions = {}): Pro
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw asUsageError(error, `cannot read ${path}`);
   }
   try {
     const stats = await handle.stat();
