@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { METHOD_DEFLATED, METHOD_STORED } from './zip-format.js';
+import { METHOD_DEFLATED, METHOD_STORED } from '../zip/format.js';
 
 /** Formats that are compressed already: deflating them again costs time and saves nothing. */
 const COMPRESSED = new Set(

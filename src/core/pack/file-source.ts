@@ -4,9 +4,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { openRegularFile } from '../fs/read-file.js';
 import { chooseMethod, TRIAL_BYTES } from './compression.js';
 import { takeTurn } from './payload-buffer.js';
-import { readChunks } from './read-chunks.js';
-import { METHOD_STORED } from './zip-format.js';
-import type { WrittenEntry, ZipWriter } from './zip-writer.js';
+import { readChunks } from '../fs/read-chunks.js';
+import { METHOD_STORED } from '../zip/format.js';
+import type { WrittenEntry, ZipWriter } from '../zip/writer.js';
 
 export interface FileSource {
   method: number;

@@ -11,7 +11,7 @@ import { PackRefusedError } from './errors.js';
 import { openFileSource } from './file-source.js';
 import { payloadBuffer } from './payload-buffer.js';
 import type { PackPlan, PlannedEntry } from './plan.js';
-import { ZipWriter } from './zip-writer.js';
+import { ZipWriter } from '../zip/writer.js';
 
 export interface WritePackOptions {
   date: Date;

@@ -1,6 +1,6 @@
-import { BAG_FILES } from '../pack/bag.js';
-import { parseBagInfo, parseBagManifest } from './bag-text.js';
-import type { EntryDigest } from './entry-reader.js';
+import { BAG_FILES } from '../bag/layout.js';
+import { parseBagInfo, parseBagManifest } from '../bag/bag-text.js';
+import type { EntryDigest } from '../zip/entry-reader.js';
 import type { BagSummary, VerifyProblem } from './types.js';
 
 /** What the bag check needs of each file: its digest and, for tag files, its text. */

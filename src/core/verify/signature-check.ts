@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { ROLES, ROLE_TITLES, type Role } from '../domain.js';
-import { BAG_FILES } from '../pack/bag.js';
+import { BAG_FILES } from '../bag/layout.js';
 import { keyIdOf, parsePublicKey, type PublicKey } from '../signing/keys.js';
 import { MinisignFormatError } from '../signing/minisign-format.js';
 import { parseSignature, verifySignature } from '../signing/signature.js';

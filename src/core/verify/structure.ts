@@ -1,6 +1,6 @@
-import * as Z from '../pack/zip-format.js';
-import type { ZipEntry } from './central-directory.js';
-import { unsafeNameProblem } from './entry-names.js';
+import * as Z from '../zip/format.js';
+import type { ZipEntry } from '../zip/central-directory.js';
+import { unsafeNameProblem } from '../zip/entry-names.js';
 import type { VerifyProblem } from './types.js';
 
 /** Deflate cannot shrink data more than about 1032:1; past this ratio a large entry is a bomb, not evidence. */

@@ -1,13 +1,13 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { asUsageError } from '../fs/system-errors.js';
-import { BAG_FILES } from '../pack/bag.js';
+import { BAG_FILES } from '../bag/layout.js';
 import { parsePublicKey } from '../signing/keys.js';
 import { MinisignFormatError } from '../signing/minisign-format.js';
 import { checkBag, type BagFiles } from './bag-check.js';
-import { InvalidZipError, readCentralDirectory, UnreadableZipError } from './central-directory.js';
-import { entriesWithOddDates, headerProblem } from './canonical.js';
-import { dataOffset, digestEntry } from './entry-reader.js';
+import { InvalidZipError, readCentralDirectory, UnreadableZipError } from '../zip/central-directory.js';
+import { entriesWithOddDates, headerProblem } from '../zip/canonical.js';
+import { dataOffset, digestEntry } from '../zip/entry-reader.js';
 import { checkSignatures, type TrustedKey } from './signature-check.js';
 import { inspectStructure } from './structure.js';
 import type { VerifyOptions, VerifyProblem, VerifyResult } from './types.js';

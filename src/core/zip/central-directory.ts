@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import * as Z from '../pack/zip-format.js';
+import * as Z from './format.js';
 
 /** A zip's central directory entry, read but not yet trusted. */
 export interface ZipEntry {

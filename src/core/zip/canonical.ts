@@ -1,4 +1,4 @@
-import { centralHeader, finalLocalHeader, type WrittenEntry } from '../pack/zip-writer.js';
+import { centralHeader, finalLocalHeader, type WrittenEntry } from './writer.js';
 import type { ZipEntry } from './central-directory.js';
 
 /**

@@ -1,19 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { ApplicationData } from '../application/types.js';
 import type { FeeQuote } from '../fee/types.js';
 import { formatPercent } from '../fee/money.js';
+import { payloadOxum } from '../bag/layout.js';
 import { isoDay } from './pack-date.js';
-
-/** RFC 8493 §2.1.1, byte for byte. */
-export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
-
-export const BAG_FILES = {
-  declaration: 'bagit.txt',
-  info: 'bag-info.txt',
-  manifest: 'manifest-sha256.txt',
-  tagManifest: 'tagmanifest-sha256.txt',
-  summary: 'summary.pdf',
-} as const;
 
 export interface BagInfoInput {
   data: ApplicationData;
@@ -26,9 +15,6 @@ export interface BagInfoInput {
   draft: boolean;
   software: string;
 }
-
-/** `<octets>.<files>` (RFC 8493 §2.2.2) */
-export const payloadOxum = (bytes: number, files: number): string => `${bytes}.${files}`;
 
 /** bag-info.txt: the RFC's reserved labels, then the certificate's own. */
 export function bagInfo(input: BagInfoInput): string {
@@ -64,14 +50,4 @@ const pounds = (pence: number): string => (pence / 100).toFixed(2);
 export function feeLine(fee: FeeQuote): string {
   const discount = fee.discountPence > 0 ? ` after a discount of ${pounds(fee.discountPence)}` : '';
   return `${fee.currency} ${pounds(fee.netPence)} net${discount} + ${pounds(fee.vatPence)} VAT (${formatPercent(fee.vatRate)}) = ${pounds(fee.grossPence)}`;
-}
-
-export const sha256Hex = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
-
-/** tagmanifest-sha256.txt over the given tag files (paths relative to the bag), in byte order. */
-export function tagManifest(files: { name: string; bytes: Uint8Array }[]): string {
-  return [...files]
-    .sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
-    .map((file) => `${sha256Hex(file.bytes)}  ${file.name}\n`)
-    .join('');
 }

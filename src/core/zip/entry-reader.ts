@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { crc32, createInflateRaw } from 'node:zlib';
-import { readChunks } from '../pack/read-chunks.js';
-import * as Z from '../pack/zip-format.js';
+import { readChunks } from '../fs/read-chunks.js';
+import * as Z from './format.js';
 import { Readable } from 'node:stream';
 import type { ZipEntry } from './central-directory.js';
 
