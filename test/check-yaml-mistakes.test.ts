@@ -52,6 +52,13 @@ describe('common YAML mistakes give one YAML_SYNTAX finding each, where to fix t
     ]);
   });
 
+  it('suggests the space a key written "level:2" lacks when YAML reads it as text', async () => {
+    const dir = withEdit((l) => void l.splice(10, 3, '  level:2'));
+    const result = await checkApplication(dir, { skipSignoffs: true });
+    const violation = result.findings.find((f) => f.code === 'SCHEMA_VIOLATION');
+    expect([violation?.location?.line, violation?.message]).toEqual([11, expect.stringContaining('level: 2')]);
+  });
+
   it('shows a person one line for an unquoted colon, and exits 1 (built CLI)', () => {
     const dir = withEdit((l) => void (l[24] = '        summary: Board minutes: March'));
     const run = svmc(['check', '.'], { cwd: dir });
