@@ -179,7 +179,7 @@ function shapeOf(line: string | undefined): Shape | undefined {
   const rest = line.slice(indent);
   if (/^(?:#|\s*$)/.test(rest)) return undefined;
   const dashes = /^(?:-(?: +|$))+/.exec(rest)?.[0] ?? '';
-  const name = /^([^\s#'"{[-][^#]*?|"[^"]*"|'[^']*'):(?:\s|$)/.exec(rest.slice(dashes.length))?.[1];
+  const name = /^([^\s#'"{[\]},:?&*!|>%@`-][^#]*?|"[^"]*"|'[^']*'):(?:\s|$)/.exec(rest.slice(dashes.length))?.[1];
   return {
     indent,
     ...(dashes ? { dash: indent } : {}),

@@ -45,13 +45,16 @@ export function explainYamlErrors(
   let budget = REPARSE_BUDGET;
   let pending = sorted(errors);
   let floor: Position = { line: 0, col: 0 };
+  let understood = true;
   for (let i = 0; i < pending.length && result.length < MAX_MISTAKES; i++) {
     const error = pending[i]!;
     const at = positionOf(error);
     if (done.has(at.line - 1) || !isAfter(at, floor)) continue;
-    const found = explain(error, lines, pending);
+    // After an error not understood, what the parser reads next may be nonsense: explaining it would mislead.
+    const found = understood ? explain(error, lines, pending) : undefined;
     if (!found) {
       result.push(error);
+      understood &&= error.code === 'DUPLICATE_KEY';
       continue;
     }
     result.push({ message: found.message, line: found.line, col: found.col });
@@ -155,13 +158,14 @@ function colonInValue(error: YAMLError, lines: string[]): Found | undefined {
   const rest = line.slice(start);
   const value = (error.code === 'BLOCK_IN_FLOW' ? rest.split(/[,\]}]/)[0]! : rest.replace(/\s+#.*$/, '')).trimEnd();
   if (/^(?:[\s"'#]|-\s)/.test(value) || !/:(?:\s|$)/.test(value)) return undefined;
-  const keyed = /([^\s{,[-][^{,[]*?)\s*:\s*$/.exec(line.slice(0, start));
+  const keyed = /([^\s{,[\]}:?#-][^{,[]*?)\s*:\s*$/.exec(line.slice(0, start));
+  if (!keyed) return undefined;
   // "- Board minutes: March: 2" and "[Board: March: 2]" are text, not a key and its value: all of it goes in quotes.
-  const whole = keyed !== null && (/\s/.test(keyed[1]!) || openBracket(line.slice(0, keyed.index)) === '[');
+  const whole = /\s/.test(keyed[1]!) || openBracket(line.slice(0, keyed.index)) === '[';
   const from = whole ? keyed.index : start;
   const text = line.slice(from, start + value.length);
   const fixed = /["\\]/.test(text) ? `'${text.replaceAll("'", "''")}'` : `"${text}"`;
-  const key = whole ? undefined : keyed?.[1];
+  const key = whole ? undefined : keyed[1];
   const name = key?.replace(/^["']|["']$/g, '');
   return {
     line: at.line,
