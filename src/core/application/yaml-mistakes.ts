@@ -25,6 +25,7 @@ interface Position {
 
 /** Parsing costs about half a second per MiB: a large broken file is re-parsed only a few times. */
 const REPARSE_BUDGET = 4 * 1024 * 1024;
+/** More than a person reads at once; svmc.yaml findings stop at 20 anyway. */
 const MAX_MISTAKES = 20;
 
 /**
