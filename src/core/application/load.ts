@@ -9,10 +9,12 @@ import { excessiveNesting } from './nesting.js';
 import { yamlLibrary } from '../schema/libraries.js';
 import { readApplicationText, type TextResult } from './read-text.js';
 import type { ApplicationData } from './types.js';
+import { explainYamlErrors, type YamlMistake } from './yaml-mistakes.js';
 
 /** Aliases in a hand-written application are rare; thousands mean an alias bomb. */
 const MAX_ALIAS_COUNT = 100;
 const MAX_SYNTAX_FINDINGS = 20;
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: true, keepSourceTokens: false } as const;
 
 export interface LoadedApplication {
   /** The folder as given. */
@@ -59,12 +61,14 @@ export function parseApplication(dir: string, file: string, read: TextResult): L
   if (deep) return withLocate({ ...base, document: new Document(), data: undefined, findings: [failure(new RangeError('nesting'), deep)] });
   let document: Document;
   try {
-    document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, keepSourceTokens: false });
+    document = parseDocument(text, { lineCounter, ...PARSE_OPTIONS });
   } catch (error) {
     return withLocate({ ...base, document: new Document(), data: undefined, findings: [failure(error)] });
   }
   const findings = [
-    ...document.errors.slice(0, MAX_SYNTAX_FINDINGS).map((e) => yamlFinding(e.message, e.linePos?.[0], 'error')),
+    ...explainYamlErrors(text, document.errors, (repaired) => parseDocument(repaired, PARSE_OPTIONS).errors)
+      .slice(0, MAX_SYNTAX_FINDINGS)
+      .map((e) => (e instanceof Error ? yamlFinding(e.message, e.linePos?.[0], 'error') : mistakeFinding(e))),
     ...document.warnings.slice(0, MAX_SYNTAX_FINDINGS).map((e) => yamlFinding(e.message, e.linePos?.[0], 'warning')),
   ];
   if (document.errors.length > 0) return withLocate({ ...base, document, data: undefined, findings });
@@ -119,6 +123,10 @@ function yamlFinding(message: string, at: { line: number; col: number } | undefi
   if (/call stack/i.test(first)) return failure(new RangeError(first), at);
   const text = /unique/i.test(first) ? `${first}: a key appears twice in the same map; keep one and merge their contents` : first;
   return finding('YAML_SYNTAX', text, { severity, location: { file: 'svmc.yaml', line: at?.line ?? 1, col: at?.col ?? 1 } });
+}
+
+function mistakeFinding({ message, line, col }: YamlMistake): Finding {
+  return finding('YAML_SYNTAX', message, { location: { file: 'svmc.yaml', line, col } });
 }
 
 /** The parser and toJS report resource exhaustion by throwing; a user's file must never crash check. */

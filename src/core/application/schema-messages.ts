@@ -49,7 +49,7 @@ export function schemaMessage(error: ErrorObject): string {
       const known = Object.keys((parent.properties ?? {}) as Schema).filter((k) => k !== '$schema');
       const suggestion = didYouMean(key, known);
       const allowed = known.length > 0 && !suggestion ? ` Allowed here: ${known.join(', ')}.` : '';
-      return `Unknown key "${key}" in ${where}.${suggestion}${allowed} Fix the spelling or remove it.`;
+      return `Unknown key "${key}" in ${where}.${spaceAfterColon(key) || `${suggestion}${allowed} Fix the spelling or remove it.`}`;
     }
     case 'required': {
       const missing = String(params.missingProperty);
@@ -59,7 +59,7 @@ export function schemaMessage(error: ErrorObject): string {
       return `${where} is missing "${missing}": add it${about}.`;
     }
     case 'type':
-      return `${where} must be ${TYPE_WORDS[String(params.type)] ?? String(params.type)}, not ${describe(error.data)}.`;
+      return `${where} must be ${TYPE_WORDS[String(params.type)] ?? String(params.type)}, not ${describe(error.data)}.${spaceAfterColon(error.data)}`;
     case 'enum':
       return `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, not ${describe(error.data)}.`;
     case 'const':
@@ -77,6 +77,12 @@ export function schemaMessage(error: ErrorObject): string {
     default:
       return `${where} ${error.message ?? 'is not valid'}.`;
   }
+}
+
+/** YAML reads `level:2` as one piece of text; the writer meant `level: 2`. */
+function spaceAfterColon(text: unknown): string {
+  const match = typeof text === 'string' ? /^([A-Za-z][\w.-]*):([^\s:/].*)$/.exec(text) : null;
+  return match && !/:\s/.test(text as string) ? ` Put a space after the colon: ${match[1]}: ${match[2]}.` : '';
 }
 
 function formatMessage(where: string, format: string, data: unknown): string {
