@@ -5,8 +5,8 @@ import { loadCatalogue } from '../catalogue/load.js';
 import type { Catalogue, Criterion } from '../catalogue/types.js';
 import { STAGES, isLevel } from '../domain.js';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
 import { parseDay } from './dates.js';
+import { editApplication } from './edit-application.js';
 import { evidenceRefs, field, text } from './evidence-refs.js';
 import { loadApplication, type LoadedApplication } from './load.js';
 import { isInside, normalisePath, pathTextProblem } from './paths.js';
@@ -40,29 +40,29 @@ export interface MapEvidenceResult {
  * comments, key order and layout survive. Refuses (UsageError, nothing written) anything doubtful.
  */
 export async function mapEvidence(options: MapEvidenceOptions): Promise<MapEvidenceResult> {
-  const loaded = await loadApplication(options.dir);
-  const broken = loaded.findings.find((f) => f.severity === 'error');
-  if (broken || loaded.data === undefined) {
-    throw new UsageError(`svmc.yaml cannot be edited until it reads cleanly: ${broken?.message ?? 'it is not a YAML map'} (see "svmc check")`);
-  }
-  const criterion = findCriterion(loaded, options.criterion);
-  if (options.date !== undefined && !parseDay(options.date)) throw new UsageError(`--date ${options.date} is not a real date written YYYY-MM-DD`);
-  const files = await checkFiles(options.dir, options.files);
-  const mapped = new Set(
-    evidenceRefs(loaded.data).filter((r) => r.criterion === criterion.id).map((r) => normalisePath(r.item.file)),
-  );
-  const added = [...new Set(files)].filter((file) => !mapped.has(file));
-  const skipped = files.filter((file) => mapped.has(file));
-  if (added.length > 0) {
+  return editApplication(options.dir, async (loaded) => {
+    const broken = loaded.findings.find((f) => f.severity === 'error');
+    if (broken || loaded.data === undefined) {
+      throw new UsageError(`svmc.yaml cannot be edited until it reads cleanly: ${broken?.message ?? 'it is not a YAML map'} (see "svmc check")`);
+    }
+    const criterion = findCriterion(loaded, options.criterion);
+    if (options.date !== undefined && !parseDay(options.date)) throw new UsageError(`--date ${options.date} is not a real date written YYYY-MM-DD`);
+    const files = await checkFiles(options.dir, options.files);
+    const mapped = new Set(
+      evidenceRefs(loaded.data).filter((r) => r.criterion === criterion.id).map((r) => normalisePath(r.item.file)),
+    );
+    const added = [...new Set(files)].filter((file) => !mapped.has(file));
+    const skipped = files.filter((file) => mapped.has(file));
+    const result = { criterion: criterion.id, stage: criterion.stage, added, skipped };
+    if (added.length === 0) return { result };
     const doc = loaded.document;
     const stages = childMap(doc, rootMap(doc), 'evidence', []);
     const criteria = childMap(doc, stages, criterion.stage, STAGES);
     const order = loadedCatalogue(loaded).criteria.map((c) => c.id);
     const items = childSeq(doc, criteria, criterion.id, order);
     for (const file of added) items.add(doc.createNode(item(file, options)));
-    await writeFileAtomic(loaded.file, doc.toString({ lineWidth: 0 }));
-  }
-  return { criterion: criterion.id, stage: criterion.stage, added, skipped };
+    return { text: doc.toString({ lineWidth: 0 }), result };
+  });
 }
 
 function item(file: string, options: MapEvidenceOptions): EvidenceItem {
