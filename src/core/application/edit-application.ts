@@ -37,7 +37,7 @@ async function writeKeepingMode(file: string, text: string): Promise<void> {
   const { mode } = await stat(file).catch((error: Error) => {
     throw new UsageError(`cannot write ${file}: ${error.message}`);
   });
-  await writeFileAtomic(file, text, { mode: mode & 0o777 });
+  await writeFileAtomic(file, text, { mode: mode & 0o777, exactMode: true });
 }
 
 /** `.svmc/`, made git-ignored when it is new, as the caches make it. */

@@ -9,6 +9,8 @@ const REFUSALS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISD
 export interface AtomicWriteOptions {
   /** File mode for a new file, e.g. 0o600 for private keys. */
   mode?: number;
+  /** Sets `mode` as given rather than less the umask: to keep the mode of the file being replaced. */
+  exactMode?: boolean;
 }
 
 /** A temporary name beside the target, so the final rename stays on one file system. */
@@ -26,6 +28,7 @@ export async function writeFileAtomic(
   try {
     const handle = await open(temporary, 'wx', options.mode ?? 0o644);
     try {
+      if (options.exactMode && options.mode !== undefined) await handle.chmod(options.mode);
       await handle.writeFile(content);
       await handle.sync();
     } finally {
