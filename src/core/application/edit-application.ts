@@ -5,26 +5,36 @@ import { writeFileAtomic } from '../fs/atomic-write.js';
 import { withFileLock } from '../fs/file-lock.js';
 import { CACHE_DIR } from '../manifest/file-cache.js';
 import { loadApplication, type LoadedApplication } from './load.js';
+import { editYaml, type YamlEdit } from './yaml-edit.js';
 
 export interface PlannedEdit<T> {
-  /** The new text of svmc.yaml; none when there is nothing to change. */
-  text?: string;
+  /** The change to make; none when there is nothing to change. */
+  edit?: YamlEdit;
   result: T;
 }
 
+export interface EditApplicationResult<T> {
+  result: T;
+  /** True when svmc.yaml had to be printed anew, so its layout changed. */
+  reprinted: boolean;
+}
+
 /**
- * Reads svmc.yaml, lets `plan` decide the change and writes it, all under the folder's edit lock,
- * so two commands editing at once never lose each other's change. The file keeps its mode.
+ * Reads svmc.yaml, lets `plan` decide the change, splices it in and writes the file, all under
+ * the folder's edit lock, so two commands editing at once never lose each other's change. The
+ * file keeps its mode.
  */
 export async function editApplication<T>(
   dir: string,
   plan: (loaded: LoadedApplication) => PlannedEdit<T> | Promise<PlannedEdit<T>>,
-): Promise<T> {
-  const change = async (): Promise<T> => {
+): Promise<EditApplicationResult<T>> {
+  const change = async (): Promise<EditApplicationResult<T>> => {
     const loaded = await loadApplication(dir);
-    const { text, result } = await plan(loaded);
-    if (text !== undefined && text !== loaded.text) await writeKeepingMode(loaded.file, text);
-    return result;
+    const { edit, result } = await plan(loaded);
+    if (!edit) return { result, reprinted: false };
+    const edited = editYaml(loaded.text, edit, loaded.document);
+    await writeKeepingMode(loaded.file, edited.text);
+    return { result, reprinted: edited.reprinted };
   };
   // Without svmc.yaml there is nothing to lock, and loading says why in the user's terms.
   const found = await stat(join(dir, 'svmc.yaml')).catch(() => undefined);

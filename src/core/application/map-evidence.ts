@@ -12,7 +12,6 @@ import { loadApplication, type LoadedApplication } from './load.js';
 import { isInside, normalisePath, pathTextProblem } from './paths.js';
 import { nearest } from './suggest.js';
 import type { EvidenceItem } from './types.js';
-import { childMap, childSeq, rootMap } from './yaml-insert.js';
 
 export interface MapEvidenceOptions {
   /** The application folder. */
@@ -33,6 +32,8 @@ export interface MapEvidenceResult {
   added: string[];
   /** Files already mapped to the criterion. */
   skipped: string[];
+  /** True when svmc.yaml had to be printed anew, so its layout changed. */
+  reprinted: boolean;
 }
 
 /**
@@ -40,7 +41,7 @@ export interface MapEvidenceResult {
  * comments, key order and layout survive. Refuses (UsageError, nothing written) anything doubtful.
  */
 export async function mapEvidence(options: MapEvidenceOptions): Promise<MapEvidenceResult> {
-  return editApplication(options.dir, async (loaded) => {
+  const { result, reprinted } = await editApplication(options.dir, async (loaded) => {
     const broken = loaded.findings.find((f) => f.severity === 'error');
     if (broken || loaded.data === undefined) {
       throw new UsageError(`svmc.yaml cannot be edited until it reads cleanly: ${broken?.message ?? 'it is not a YAML map'} (see "svmc check")`);
@@ -53,16 +54,13 @@ export async function mapEvidence(options: MapEvidenceOptions): Promise<MapEvide
     );
     const added = [...new Set(files)].filter((file) => !mapped.has(file));
     const skipped = files.filter((file) => mapped.has(file));
-    const result = { criterion: criterion.id, stage: criterion.stage, added, skipped };
-    if (added.length === 0) return { result };
-    const doc = loaded.document;
-    const stages = childMap(doc, rootMap(doc), 'evidence', []);
-    const criteria = childMap(doc, stages, criterion.stage, STAGES);
-    const order = loadedCatalogue(loaded).criteria.map((c) => c.id);
-    const items = childSeq(doc, criteria, criterion.id, order);
-    for (const file of added) items.add(doc.createNode(item(file, options)));
-    return { text: doc.toString({ lineWidth: 0 }), result };
+    const mapping = { criterion: criterion.id, stage: criterion.stage, added, skipped };
+    if (added.length === 0) return { result: mapping };
+    const order = [[], STAGES, loadedCatalogue(loaded).criteria.map((c) => c.id)];
+    const append = added.map((file) => item(file, options));
+    return { edit: { path: ['evidence', criterion.stage, criterion.id], append, order }, result: mapping };
   });
+  return { ...result, reprinted };
 }
 
 function item(file: string, options: MapEvidenceOptions): EvidenceItem {

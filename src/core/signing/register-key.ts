@@ -9,6 +9,8 @@ export interface RegisterResult {
   file: string;
   /** The public key line registered before, when it was a different one. */
   replaced?: string;
+  /** True when svmc.yaml had to be printed anew, so its layout changed. */
+  reprinted: boolean;
 }
 
 /** Checks that svmc.yaml can take the key, before any key is made. */
@@ -29,14 +31,13 @@ function refuseUnregistrable(loaded: LoadedApplication, role: Role): void {
 
 /** Records the public key line under representatives.<role>.publicKey, keeping comments and layout. */
 export async function registerPublicKey(dir: string, role: Role, publicKey: PublicKey): Promise<RegisterResult> {
-  return editApplication(dir, (loaded) => {
+  const { result, reprinted } = await editApplication(dir, (loaded) => {
     refuseUnregistrable(loaded, role);
     const path = ['representatives', role, 'publicKey'];
     const previous = loaded.document.getIn(path);
     const replaced = typeof previous === 'string' && previous !== publicKey.line ? previous : undefined;
-    const result = { file: loaded.file, replaced };
-    if (previous === publicKey.line) return { result };
-    loaded.document.setIn(path, publicKey.line);
-    return { text: loaded.document.toString({ lineWidth: 0 }), result };
+    const registered = { file: loaded.file, replaced };
+    return previous === publicKey.line ? { result: registered } : { edit: { path, set: publicKey.line }, result: registered };
   });
+  return { ...result, reprinted };
 }
