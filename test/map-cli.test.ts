@@ -1,6 +1,7 @@
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
 
 const yamlOf = (dir: string): string => readFileSync(join(dir, 'svmc.yaml'), 'utf8');
@@ -75,6 +76,46 @@ describe('svmc map changes only the lines it must', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^svmc: svmc.yaml was laid out anew/);
     expect(yamlOf(dir)).toContain('L1.PL.2: [ { file: evidence/plan/initial-stakeholder-groups.md } ]');
+  });
+});
+
+describe('svmc map file arguments', () => {
+  const recorded = (dir: string, criterion: string): string[] => {
+    const data = parse(yamlOf(dir)) as { evidence: { assess?: Record<string, { file: string }[]> } };
+    return (data.evidence.assess?.[criterion] ?? []).map((item) => item.file);
+  };
+
+  it('records a path typed with backslashes, or an absolute path inside the folder, relative and with /', () => {
+    const dir = copyOf('test/fixtures/check-missing-criterion');
+    mapIn(dir, 'L1.AS.1', 'evidence\\assess\\l1-as-1.md', join(dir, 'evidence/assess/l1-as-2.md'), `${dir}/./evidence//assess/l1-as-3.md`);
+    expect(recorded(dir, 'L1.AS.1')).toEqual(['evidence/assess/l1-as-1.md', 'evidence/assess/l1-as-2.md', 'evidence/assess/l1-as-3.md']);
+  });
+
+  it('records an absolute path that reaches the folder through a symbolic link', () => {
+    const dir = copyOf('test/fixtures/check-missing-criterion');
+    const link = join(tempDir(), 'linked');
+    symlinkSync(dir, link);
+    mapIn(dir, 'L1.AS.1', join(link, 'evidence/assess/l1-as-1.md'));
+    const viaLink = svmc(['map', 'L1.AS.2', join(dir, 'evidence/assess/l1-as-2.md'), '--dir', link]);
+    expect(viaLink.code, viaLink.stderr).toBe(0);
+    expect(recorded(dir, 'L1.AS.1')).toEqual(['evidence/assess/l1-as-1.md']);
+    expect(recorded(dir, 'L1.AS.2')).toEqual(['evidence/assess/l1-as-2.md']);
+  });
+
+  it.each([
+    ['an absolute path outside the folder', (dir: string) => join(dir, '../outside.md'), /is outside the application folder/],
+    ['a backslash path climbing out', () => '..\\outside.md', /climbs out of the application folder/],
+    ['a symbolic link leading out', () => 'evidence/link.md', /leads out of the application folder through a symbolic link/],
+    ['an absolute path to a symbolic link leading out', (dir: string) => join(dir, 'evidence/link.md'), /leads out of the application folder through a symbolic link/],
+  ])('refuses %s with exit 2, writing nothing', (_, file, message) => {
+    const dir = copyOf('test/fixtures/check-missing-criterion');
+    writeFileSync(join(dir, '../outside.md'), 'outside\n');
+    symlinkSync(join(dir, '../outside.md'), join(dir, 'evidence/link.md'));
+    const before = yamlOf(dir);
+    const result = svmc(['map', 'L1.AS.1', file(dir)], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(yamlOf(dir)).toBe(before);
   });
 });
 

@@ -39,7 +39,7 @@ describe('map', () => {
     ['a missing file', { criterion: 'L1.PL.1', files: ['evidence/plan/nowhere.md'] }],
     ['a path climbing out', { criterion: 'L1.PL.1', files: ['../check-valid-level-1/svmc.yaml'] }],
     ['an absolute path', { criterion: 'L1.PL.1', files: ['/etc/hostname'] }],
-    ['a Windows path', { criterion: 'L1.PL.1', files: ['evidence\\plan\\l1-pl-1.md'] }],
+    ['a Windows path climbing out', { criterion: 'L1.PL.1', files: ['evidence\\..\\..\\check-valid-level-1\\svmc.yaml'] }],
     ['a folder', { criterion: 'L1.PL.1', files: ['evidence/plan'] }],
     ['a bad date', { criterion: 'L1.PL.1', files: ['evidence/plan/l1-pl-1.md'], date: '2026-02-30' }],
   ])('refuses %s and writes nothing', async (_, options) => {

@@ -1,15 +1,13 @@
-import { stat } from 'node:fs/promises';
-import { realpath } from 'node:fs/promises';
-import { join } from 'node:path';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { Catalogue, Criterion } from '../catalogue/types.js';
 import { STAGES, isLevel } from '../domain.js';
 import { UsageError } from '../errors.js';
 import { parseDay } from './dates.js';
 import { editApplication } from './edit-application.js';
+import { evidenceArguments } from './evidence-arguments.js';
 import { evidenceRefs, field, text } from './evidence-refs.js';
-import { loadApplication, type LoadedApplication } from './load.js';
-import { isInside, normalisePath, pathTextProblem } from './paths.js';
+import type { LoadedApplication } from './load.js';
+import { normalisePath } from './paths.js';
 import { nearest } from './suggest.js';
 import type { EvidenceItem } from './types.js';
 
@@ -17,7 +15,7 @@ export interface MapEvidenceOptions {
   /** The application folder. */
   dir: string;
   criterion: string;
-  /** Paths relative to the folder. */
+  /** Paths relative to the folder, with `/` or `\`, or absolute paths inside it. */
   files: string[];
   summary?: string;
   date?: string;
@@ -48,7 +46,7 @@ export async function mapEvidence(options: MapEvidenceOptions): Promise<MapEvide
     }
     const criterion = findCriterion(loaded, options.criterion);
     if (options.date !== undefined && !parseDay(options.date)) throw new UsageError(`--date ${options.date} is not a real date written YYYY-MM-DD`);
-    const files = await checkFiles(options.dir, options.files);
+    const files = await evidenceArguments(options.dir, options.files);
     const mapped = new Set(
       evidenceRefs(loaded.data).filter((r) => r.criterion === criterion.id).map((r) => normalisePath(r.item.file)),
     );
@@ -92,20 +90,4 @@ function findCriterion(loaded: LoadedApplication, id: string): Criterion {
   if (other) throw new UsageError(`${id} is a level-${other.level} criterion; this application is level ${level} (see "svmc criteria --level ${level}")`);
   const match = nearest(id, pool.map((c) => c.id));
   throw new UsageError(`unknown criterion ${id}.${match ? ` Did you mean ${match}?` : ''} See "svmc criteria --level ${level}"`);
-}
-
-/** Every file must be a non-empty path inside the folder that exists; the first problem stops the command. */
-async function checkFiles(dir: string, files: string[]): Promise<string[]> {
-  const root = await realpath(dir);
-  const normalised: string[] = [];
-  for (const file of files) {
-    const problem = pathTextProblem(file);
-    if (problem) throw new UsageError(`${file} ${problem}`);
-    const real = await realpath(join(dir, file)).catch(() => undefined);
-    if (!real) throw new UsageError(`${file} does not exist in ${dir} (paths are relative to the application folder)`);
-    if (!isInside(root, real)) throw new UsageError(`${file} leads out of the application folder through a symbolic link`);
-    if (!(await stat(real)).isFile()) throw new UsageError(`${file} is not a file: map the files inside it`);
-    normalised.push(normalisePath(file));
-  }
-  return normalised;
 }
