@@ -141,6 +141,12 @@ describe('editYaml, when the text cannot take a splice', () => {
     expect(() => editYaml(text, add('L1.PL.1', { file: 'b.md' }))).toThrow(UsageError);
   });
 
+  it('refuses a text that does not read cleanly', () => {
+    expect(() => editYaml(lines('a: [', 'b: 1'), add('L1.PL.1', { file: 'b.md' }))).toThrow(/cannot be edited until it reads cleanly/);
+    const bomb = lines('a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]');
+    expect(() => editYaml(bomb, add('L1.PL.1', { file: 'b.md' }))).toThrow(/cannot be edited until it reads cleanly/);
+  });
+
   it('refuses a value in the way, saying which', () => {
     expect(() => editYaml(lines('evidence:', '  plan:', '    L1.PL.1: a.md'), add('L1.PL.1', { file: 'b.md' }))).toThrow(/"L1.PL.1" in svmc.yaml holds something other than a list/);
     expect(() => editYaml(lines('evidence: [a.md]'), add('L1.PL.1', { file: 'b.md' }))).toThrow(/"evidence" in svmc.yaml holds something other than a map/);

@@ -55,11 +55,23 @@ function parse(text: string): Document {
 }
 
 function dataOf(doc: Document): unknown {
-  if (doc.errors.length > 0) throw new UsageError(`svmc.yaml cannot be edited until it reads cleanly: ${doc.errors[0]!.message.split('\n')[0]} (see "svmc check")`);
-  return doc.toJS();
+  let problem = doc.errors[0]?.message.split('\n')[0];
+  if (problem === undefined) {
+    try {
+      return doc.toJS();
+    } catch (error) {
+      // How the library refuses an alias bomb.
+      problem = (error as Error).message;
+    }
+  }
+  throw new UsageError(`svmc.yaml cannot be edited until it reads cleanly: ${problem} (see "svmc check")`);
 }
 
 function means(text: string, intended: unknown): boolean {
   const doc = parse(text);
-  return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), intended);
+  try {
+    return doc.errors.length === 0 && isDeepStrictEqual(doc.toJS(), intended);
+  } catch {
+    return false;
+  }
 }
