@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { UsageError } from '../src/core/errors.js';
@@ -19,4 +19,10 @@ it('reports a refused write as a usage error naming the target, not the temporar
   expect((error as Error).message).not.toMatch(/\.tmp/);
   expect((error as NodeJS.ErrnoException).code).toBe('ENOENT');
   expect(existsSync(target)).toBe(false);
+});
+
+it('sets an exact mode whatever the umask, to keep the mode of the file it replaces', async () => {
+  const target = join(tempDir(), 'svmc.yaml');
+  await writeFileAtomic(target, 'x', { mode: 0o664, exactMode: true });
+  expect(statSync(target).mode & 0o777).toBe(0o664);
 });

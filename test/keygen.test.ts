@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePublicKey, parseSecretKey } from '../src/core/signing/keys.js';
 import { ROOT, copyOf, svmc, tempDir } from './helpers/cli.js';
@@ -56,6 +56,14 @@ describe('svmc keygen', () => {
     const line = parsePublicKey(readFileSync(out.replace(/\.key$/, '.pub'), 'utf8')).line;
     const after = readFileSync(join(app, 'svmc.yaml'), 'utf8');
     expect(after).toBe(before.replace('    email: ana@example.org\n', `    email: ana@example.org\n    publicKey: ${line}\n`));
+  });
+
+  it('--register keeps the mode of svmc.yaml', () => {
+    const app = copyOf(FIXTURE);
+    chmodSync(join(app, 'svmc.yaml'), 0o664);
+    const result = svmc(['keygen', '--as', 'lead', '--out', join(tempDir(), 'lead.key'), '--register', '--dir', app]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(statSync(join(app, 'svmc.yaml')).mode & 0o777).toBe(0o664);
   });
 
   it('--register refuses a folder without svmc.yaml (exit 2) or without that representative (exit 1), making no key', () => {

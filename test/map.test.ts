@@ -14,7 +14,7 @@ describe('map', () => {
     const before = yamlOf(dir);
     writeFileSync(join(dir, 'svmc.yaml'), before.replace('svmc: 1\n', 'svmc: 1 # format\n'));
     const result = await mapEvidence({ dir, criterion: 'l1.as.2', files: ['./evidence/assess/l1-as-2.md'], summary: 'Materiality: a test', date: '2026-03-04', area: 'Youth' });
-    expect(result).toEqual({ criterion: 'L1.AS.2', stage: 'assess', added: ['evidence/assess/l1-as-2.md'], skipped: [] });
+    expect(result).toEqual({ criterion: 'L1.AS.2', stage: 'assess', added: ['evidence/assess/l1-as-2.md'], skipped: [], reprinted: false });
     const after = yamlOf(dir);
     expect(after).toContain('svmc: 1 # format\n');
     expect(after.startsWith('# yaml-language-server')).toBe(true);
@@ -39,7 +39,7 @@ describe('map', () => {
     ['a missing file', { criterion: 'L1.PL.1', files: ['evidence/plan/nowhere.md'] }],
     ['a path climbing out', { criterion: 'L1.PL.1', files: ['../check-valid-level-1/svmc.yaml'] }],
     ['an absolute path', { criterion: 'L1.PL.1', files: ['/etc/hostname'] }],
-    ['a Windows path', { criterion: 'L1.PL.1', files: ['evidence\\plan\\l1-pl-1.md'] }],
+    ['a Windows path climbing out', { criterion: 'L1.PL.1', files: ['evidence\\..\\..\\check-valid-level-1\\svmc.yaml'] }],
     ['a folder', { criterion: 'L1.PL.1', files: ['evidence/plan'] }],
     ['a bad date', { criterion: 'L1.PL.1', files: ['evidence/plan/l1-pl-1.md'], date: '2026-02-30' }],
   ])('refuses %s and writes nothing', async (_, options) => {

@@ -79,7 +79,7 @@ Examples:
   program
     .command('map')
     .argument('<criterion>', 'criterion id, e.g. L2.PL.1')
-    .argument('<file...>', 'evidence files, relative to the folder')
+    .argument('<file...>', 'evidence files, relative to the folder (or absolute, inside it)')
     .description('add evidence files to a criterion in svmc.yaml, keeping comments and layout')
     .option('--summary <text>', 'what the evidence shows')
     .option('--date <YYYY-MM-DD>', 'when it happened')

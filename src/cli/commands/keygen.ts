@@ -5,6 +5,7 @@ import { keyIdOf } from '../../core/signing/keys.js';
 import { checkRegistrable, registerPublicKey } from '../../core/signing/register-key.js';
 import { paint } from '../color.js';
 import { out } from '../io.js';
+import { noteReprinted } from '../reprinted.js';
 
 export interface KeygenCommandOptions {
   as: Role;
@@ -28,6 +29,7 @@ export async function run(options: KeygenCommandOptions): Promise<number> {
     const registered = await registerPublicKey(options.dir, role, publicKey);
     const note = registered.replaced ? ', replacing the key registered before' : '';
     out(`Registered in ${registered.file} as representatives.${role}.publicKey${note}.`);
+    noteReprinted(registered.reprinted);
   } else {
     out(`Register it with "svmc keygen --register" next time, or add to svmc.yaml under representatives.${role}:`);
     out(`  publicKey: ${publicKey.line}`);

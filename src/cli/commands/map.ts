@@ -1,6 +1,7 @@
 import { mapEvidence } from '../../core/application/map-evidence.js';
 import { paint } from '../color.js';
 import { err, out } from '../io.js';
+import { noteReprinted } from '../reprinted.js';
 
 export interface MapCommandOptions {
   summary?: string;
@@ -21,5 +22,6 @@ export async function run(criterion: string, files: string[], options: MapComman
   for (const file of result.added) out(`${paint('green', '+')} ${result.criterion} (${result.stage}) ← ${file}`);
   for (const file of result.skipped) err(`svmc: ${file} is already mapped to ${result.criterion}; left as it is`);
   if (result.added.length === 0) err('svmc: nothing to add; svmc.yaml is unchanged');
+  noteReprinted(result.reprinted);
   return 0;
 }

@@ -1,24 +1,21 @@
-import { stat } from 'node:fs/promises';
-import { realpath } from 'node:fs/promises';
-import { join } from 'node:path';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { Catalogue, Criterion } from '../catalogue/types.js';
 import { STAGES, isLevel } from '../domain.js';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
 import { parseDay } from './dates.js';
+import { editApplication } from './edit-application.js';
+import { evidenceArguments } from './evidence-arguments.js';
 import { evidenceRefs, field, text } from './evidence-refs.js';
-import { loadApplication, type LoadedApplication } from './load.js';
-import { isInside, normalisePath, pathTextProblem } from './paths.js';
+import type { LoadedApplication } from './load.js';
+import { normalisePath } from './paths.js';
 import { nearest } from './suggest.js';
 import type { EvidenceItem } from './types.js';
-import { childMap, childSeq, rootMap } from './yaml-insert.js';
 
 export interface MapEvidenceOptions {
   /** The application folder. */
   dir: string;
   criterion: string;
-  /** Paths relative to the folder. */
+  /** Paths relative to the folder, with `/` or `\`, or absolute paths inside it. */
   files: string[];
   summary?: string;
   date?: string;
@@ -33,6 +30,8 @@ export interface MapEvidenceResult {
   added: string[];
   /** Files already mapped to the criterion. */
   skipped: string[];
+  /** True when svmc.yaml had to be printed anew, so its layout changed. */
+  reprinted: boolean;
 }
 
 /**
@@ -40,29 +39,26 @@ export interface MapEvidenceResult {
  * comments, key order and layout survive. Refuses (UsageError, nothing written) anything doubtful.
  */
 export async function mapEvidence(options: MapEvidenceOptions): Promise<MapEvidenceResult> {
-  const loaded = await loadApplication(options.dir);
-  const broken = loaded.findings.find((f) => f.severity === 'error');
-  if (broken || loaded.data === undefined) {
-    throw new UsageError(`svmc.yaml cannot be edited until it reads cleanly: ${broken?.message ?? 'it is not a YAML map'} (see "svmc check")`);
-  }
-  const criterion = findCriterion(loaded, options.criterion);
-  if (options.date !== undefined && !parseDay(options.date)) throw new UsageError(`--date ${options.date} is not a real date written YYYY-MM-DD`);
-  const files = await checkFiles(options.dir, options.files);
-  const mapped = new Set(
-    evidenceRefs(loaded.data).filter((r) => r.criterion === criterion.id).map((r) => normalisePath(r.item.file)),
-  );
-  const added = [...new Set(files)].filter((file) => !mapped.has(file));
-  const skipped = files.filter((file) => mapped.has(file));
-  if (added.length > 0) {
-    const doc = loaded.document;
-    const stages = childMap(doc, rootMap(doc), 'evidence', []);
-    const criteria = childMap(doc, stages, criterion.stage, STAGES);
-    const order = loadedCatalogue(loaded).criteria.map((c) => c.id);
-    const items = childSeq(doc, criteria, criterion.id, order);
-    for (const file of added) items.add(doc.createNode(item(file, options)));
-    await writeFileAtomic(loaded.file, doc.toString({ lineWidth: 0 }));
-  }
-  return { criterion: criterion.id, stage: criterion.stage, added, skipped };
+  const { result, reprinted } = await editApplication(options.dir, async (loaded) => {
+    const broken = loaded.findings.find((f) => f.severity === 'error');
+    if (broken || loaded.data === undefined) {
+      throw new UsageError(`svmc.yaml cannot be edited until it reads cleanly: ${broken?.message ?? 'it is not a YAML map'} (see "svmc check")`);
+    }
+    const criterion = findCriterion(loaded, options.criterion);
+    if (options.date !== undefined && !parseDay(options.date)) throw new UsageError(`--date ${options.date} is not a real date written YYYY-MM-DD`);
+    const files = await evidenceArguments(options.dir, options.files);
+    const mapped = new Set(
+      evidenceRefs(loaded.data).filter((r) => r.criterion === criterion.id).map((r) => normalisePath(r.item.file)),
+    );
+    const added = [...new Set(files)].filter((file) => !mapped.has(file));
+    const skipped = files.filter((file) => mapped.has(file));
+    const mapping = { criterion: criterion.id, stage: criterion.stage, added, skipped };
+    if (added.length === 0) return { result: mapping };
+    const order = [[], STAGES, loadedCatalogue(loaded).criteria.map((c) => c.id)];
+    const append = added.map((file) => item(file, options));
+    return { edit: { path: ['evidence', criterion.stage, criterion.id], append, order }, result: mapping };
+  });
+  return { ...result, reprinted };
 }
 
 function item(file: string, options: MapEvidenceOptions): EvidenceItem {
@@ -94,20 +90,4 @@ function findCriterion(loaded: LoadedApplication, id: string): Criterion {
   if (other) throw new UsageError(`${id} is a level-${other.level} criterion; this application is level ${level} (see "svmc criteria --level ${level}")`);
   const match = nearest(id, pool.map((c) => c.id));
   throw new UsageError(`unknown criterion ${id}.${match ? ` Did you mean ${match}?` : ''} See "svmc criteria --level ${level}"`);
-}
-
-/** Every file must be a non-empty path inside the folder that exists; the first problem stops the command. */
-async function checkFiles(dir: string, files: string[]): Promise<string[]> {
-  const root = await realpath(dir);
-  const normalised: string[] = [];
-  for (const file of files) {
-    const problem = pathTextProblem(file);
-    if (problem) throw new UsageError(`${file} ${problem}`);
-    const real = await realpath(join(dir, file)).catch(() => undefined);
-    if (!real) throw new UsageError(`${file} does not exist in ${dir} (paths are relative to the application folder)`);
-    if (!isInside(root, real)) throw new UsageError(`${file} leads out of the application folder through a symbolic link`);
-    if (!(await stat(real)).isFile()) throw new UsageError(`${file} is not a file: map the files inside it`);
-    normalised.push(normalisePath(file));
-  }
-  return normalised;
 }

@@ -1,0 +1,65 @@
+import { lstat, mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { withFileLock } from '../fs/file-lock.js';
+import { CACHE_DIR } from '../manifest/file-cache.js';
+import { loadApplication, type LoadedApplication } from './load.js';
+import { editYaml, type YamlEdit } from './yaml-edit.js';
+
+export interface PlannedEdit<T> {
+  /** The change to make; none when there is nothing to change. */
+  edit?: YamlEdit;
+  result: T;
+}
+
+export interface EditApplicationResult<T> {
+  result: T;
+  /** True when svmc.yaml had to be printed anew, so its layout changed. */
+  reprinted: boolean;
+}
+
+/**
+ * Reads svmc.yaml, lets `plan` decide the change, splices it in and writes the file, all under
+ * the folder's edit lock, so two commands editing at once never lose each other's change. The
+ * file keeps its mode.
+ */
+export async function editApplication<T>(
+  dir: string,
+  plan: (loaded: LoadedApplication) => PlannedEdit<T> | Promise<PlannedEdit<T>>,
+): Promise<EditApplicationResult<T>> {
+  const change = async (): Promise<EditApplicationResult<T>> => {
+    const loaded = await loadApplication(dir);
+    const { edit, result } = await plan(loaded);
+    if (!edit) return { result, reprinted: false };
+    const edited = editYaml(loaded.text, edit, loaded.document);
+    await writeKeepingMode(loaded.file, edited.text);
+    return { result, reprinted: edited.reprinted };
+  };
+  // Without svmc.yaml there is nothing to lock, and loading says why in the user's terms.
+  const found = await stat(join(dir, 'svmc.yaml')).catch(() => undefined);
+  if (!found?.isFile()) return change();
+  const lockPath = join(await cacheDir(dir), 'svmc.yaml.lock');
+  return withFileLock(lockPath, change, { guards: 'svmc.yaml' });
+}
+
+async function writeKeepingMode(file: string, text: string): Promise<void> {
+  const { mode } = await stat(file).catch((error: Error) => {
+    throw new UsageError(`cannot write ${file}: ${error.message}`);
+  });
+  await writeFileAtomic(file, text, { mode: mode & 0o777, exactMode: true });
+}
+
+/** `.svmc/`, made git-ignored when it is new, as the caches make it. */
+async function cacheDir(dir: string): Promise<string> {
+  const path = join(dir, CACHE_DIR);
+  try {
+    await mkdir(path);
+    await writeFile(join(path, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST') throw new UsageError(`cannot lock svmc.yaml for editing: ${path} cannot be created (${code ?? (error as Error).message})`);
+    if (!(await lstat(path)).isDirectory()) throw new UsageError(`cannot lock svmc.yaml for editing: ${path} is not a folder`);
+  }
+  return path;
+}
