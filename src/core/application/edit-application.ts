@@ -33,7 +33,8 @@ export async function editApplication<T>(
     const { edit, result } = await plan(loaded);
     if (!edit) return { result, reprinted: false };
     const edited = editYaml(loaded.text, edit, loaded.document);
-    await writeKeepingMode(loaded.file, edited.text);
+    // writeFileAtomic keeps the replaced file's exact mode.
+    await writeFileAtomic(loaded.file, edited.text);
     return { result, reprinted: edited.reprinted };
   };
   // Without svmc.yaml there is nothing to lock, and loading says why in the user's terms.
@@ -41,13 +42,6 @@ export async function editApplication<T>(
   if (!found?.isFile()) return change();
   const lockPath = join(await cacheDir(dir), 'svmc.yaml.lock');
   return withFileLock(lockPath, change, { guards: 'svmc.yaml' });
-}
-
-async function writeKeepingMode(file: string, text: string): Promise<void> {
-  const { mode } = await stat(file).catch((error: Error) => {
-    throw new UsageError(`cannot write ${file}: ${error.message}`);
-  });
-  await writeFileAtomic(file, text, { mode: mode & 0o777, exactMode: true });
 }
 
 /** `.svmc/`, made git-ignored when it is new, as the caches make it. */

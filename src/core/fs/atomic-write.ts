@@ -5,10 +5,8 @@ import { UsageError } from '../errors.js';
 import { asUsageError } from './system-errors.js';
 
 export interface AtomicWriteOptions {
-  /** File mode, e.g. 0o600 for private keys; default: the replaced file's mode, or 0o644 for a new file. */
+  /** File mode, set exactly (not less the umask), e.g. 0o600 for private keys; default: the replaced file's mode, or 0o644 less the umask for a new file. */
   mode?: number;
-  /** Sets `mode` as given rather than less the umask: to keep the mode of the file being replaced. */
-  exactMode?: boolean;
 }
 
 /** A temporary name beside the target, so the final rename stays on one file system. */
@@ -27,7 +25,6 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     const mode = options.mode ?? (await existingMode(target));
     const handle = await open(temporary, 'wx', mode ?? 0o644);
     try {
-      if (options.exactMode && options.mode !== undefined) await handle.chmod(options.mode);
       await handle.writeFile(content);
       // The umask may have narrowed it: a replaced file keeps exactly the mode it had.
       if (mode !== undefined) await handle.chmod(mode);
