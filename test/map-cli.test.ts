@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -67,6 +67,19 @@ describe('svmc map changes only the lines it must', () => {
     mapIn(dir, 'L1.PL.1', 'evidence/plan/extra.md');
     expect(yamlOf(dir)).toContain('\r\n      - file: evidence/plan/extra.md\r\n');
     expect(yamlOf(dir).replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('keeps a byte order mark, and writes through a linked svmc.yaml, which stays a link', () => {
+    const dir = copyOf('examples/level-1');
+    const elsewhere = join(tempDir(), 'svmc.yaml');
+    writeFileSync(elsewhere, `\uFEFF${yamlOf(dir)}`);
+    rmSync(join(dir, 'svmc.yaml'));
+    symlinkSync(elsewhere, join(dir, 'svmc.yaml'));
+    writeFileSync(join(dir, 'evidence/plan/extra.md'), 'extra\n');
+    mapIn(dir, 'L1.PL.1', 'evidence/plan/extra.md');
+    expect(lstatSync(join(dir, 'svmc.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(elsewhere, 'utf8').startsWith('\uFEFF# ')).toBe(true);
+    expect(readFileSync(elsewhere, 'utf8')).toContain('evidence/plan/extra.md');
   });
 
   it('says so when it has to lay the file out anew', () => {

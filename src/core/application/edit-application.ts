@@ -1,4 +1,4 @@
-import { lstat, mkdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -33,8 +33,9 @@ export async function editApplication<T>(
     const { edit, result } = await plan(loaded);
     if (!edit) return { result, reprinted: false };
     const edited = editYaml(loaded.text, edit, loaded.document);
-    // writeFileAtomic keeps the replaced file's exact mode.
-    await writeFileAtomic(loaded.file, edited.text);
+    // A linked svmc.yaml is written through and stays a link; writeFileAtomic keeps the file's exact mode.
+    const target = await realpath(loaded.file);
+    await writeFileAtomic(target, `${(await startsWithBom(target)) ? BOM : ''}${edited.text}`);
     return { result, reprinted: edited.reprinted };
   };
   // Without svmc.yaml there is nothing to lock, and loading says why in the user's terms.
@@ -42,6 +43,20 @@ export async function editApplication<T>(
   if (!found?.isFile()) return change();
   const lockPath = join(await cacheDir(dir), 'svmc.yaml.lock');
   return withFileLock(lockPath, change, { guards: 'svmc.yaml' });
+}
+
+const BOM = '\uFEFF';
+
+/** The text as read has no byte order mark; a file that had one keeps it. */
+async function startsWithBom(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    await handle.read(head, 0, 3, 0);
+    return head.equals(Buffer.from(BOM));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** `.svmc/`, made git-ignored when it is new, as the caches make it. */
