@@ -88,6 +88,55 @@ describe('svmc assess --answers', () => {
   });
 });
 
+describe('svmc assess in an application folder', () => {
+  const folder = (level: number): string => {
+    const dir = join(tempDir('svmc-assess-app-'), 'app');
+    const made = svmc(['init', dir, '--yes', '--org', 'Riverside Community Trust', '--level', String(level), '--size', 'small']);
+    expect(made.code, made.stderr).toBe(0);
+    return dir;
+  };
+  const assess = (dir: string, answers: Record<string, number>, ...flags: string[]) =>
+    svmc(['assess', '--dir', dir, '--answers', answersFile(dir, answers), ...flags], { env: { SOURCE_DATE_EPOCH: '1735689600' } });
+
+  it('judges readiness for the level svmc.yaml applies for', () => {
+    const verdicts = [1, 3].map((level) => {
+      const result = assess(folder(level), uniform(3), '--format', 'json');
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as { certificateLevel: number; ready: boolean; minimumLevel: number };
+    });
+    expect(verdicts).toMatchObject([
+      { certificateLevel: 1, ready: true, minimumLevel: 2 },
+      { certificateLevel: 3, ready: false, minimumLevel: 4 },
+    ]);
+  });
+
+  it('wraps the text of a level-3 folder at 80 columns, between words only', () => {
+    const low = { ...uniform(2), 'stakeholder-map': 1, attribution: 1, 'independent-review': 1 };
+    const result = assess(folder(3), low);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.filter((line) => [...line].length > 80)).toEqual([]);
+    expect(result.stdout).toMatch(/^Self-assessment, 2025-01-01, for level 3 Manage$/m);
+    expect(result.stdout).toMatch(/^Top things to improve for level 3$/m);
+    // Lines break only where a space was: with the breaks and indents made spaces again, every sentence is whole.
+    const joined = result.stdout.replace(/\s+/g, ' ');
+    const questionnaire = JSON.parse(svmc(['assess', '--list', '--format', 'json']).stdout) as {
+      readiness: { levels: Record<string, { looksFor: string }> };
+      questions: { id: string; advice: string }[];
+    };
+    const advised = ['stakeholder-map', 'attribution', 'independent-review'];
+    for (const question of questionnaire.questions.filter((entry) => advised.includes(entry.id))) expect(joined).toContain(question.advice);
+    expect(joined).toContain(questionnaire.readiness.levels['3']?.looksFor);
+    expect(joined).toMatch(/Not ready for level 3 yet: 20 answers are below level 4 and the total \d+ is not above 59\./);
+  });
+
+  it('judges for level 3 and says so when no svmc.yaml names a level', () => {
+    const result = assess(tempDir('svmc-assess-'), uniform(3), '--format', 'json');
+    expect(JSON.parse(result.stdout)).toMatchObject({ certificateLevel: 3, ready: false });
+    expect(result.stderr).toMatch(/judged for level 3/);
+  });
+});
+
 describe('svmc assess without a terminal', () => {
   it('asks for --answers instead of prompting', () => {
     const result = svmc(['assess', '--dir', tempDir()], { input: '' });

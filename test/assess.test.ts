@@ -6,16 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { checkAnswers, parseAnswersFile } from '../src/core/assess/answers.js';
 import { loadAssessment } from '../src/core/assess/load.js';
 import { checkQuestionnaire, loadQuestionnaire } from '../src/core/assess/questionnaire.js';
+import { assessmentText } from '../src/core/assess/format.js';
 import { adviceFor, assessmentDate, scoreAnswers } from '../src/core/assess/score.js';
 import { spiderGeometry, spiderValue } from '../src/core/assess/spider.js';
 import { escapeXml, renderSpiderSvg } from '../src/core/assess/svg.js';
+import { wrapWords } from '../src/core/assess/wrap.js';
 import { writeResults } from '../src/core/assess/write.js';
+import type { Level } from '../src/core/domain.js';
 import { UsageError } from '../src/core/errors.js';
 
 const questionnaire = loadQuestionnaire();
 const ids = questionnaire.questions.map((question) => question.id);
 const uniform = (level: number): Record<string, number> => Object.fromEntries(ids.map((id) => [id, level]));
-const score = (answers: Record<string, number>) => scoreAnswers(questionnaire, answers, { date: '2025-01-02' });
+const score = (answers: Record<string, number>, certificateLevel: Level = 3) =>
+  scoreAnswers(questionnaire, answers, { date: '2025-01-02', certificateLevel });
 
 describe('questionnaire', () => {
   it('covers the seven principles with at least two questions each and 19 to 21 in all', () => {
@@ -29,9 +33,12 @@ describe('questionnaire', () => {
     for (const question of questionnaire.questions) expect(question.levels).toHaveLength(5);
   });
 
-  it('scales the published threshold (above 56 over 19 questions) to the number of questions', () => {
-    expect(questionnaire.readiness).toMatchObject({ minimumLevel: 4, threshold: 3 * ids.length - 1 });
+  it('scales the published threshold (above 56 over 19 questions) to the number of questions for level 3, and asks less of levels 1 and 2', () => {
+    const { levels } = questionnaire.readiness;
+    expect(levels[3]).toMatchObject({ minimumLevel: 4, threshold: 3 * ids.length - 1 });
     expect(3 * 19 - 1).toBe(56);
+    expect(levels[2]).toMatchObject({ minimumLevel: 3, threshold: 2 * ids.length - 1 });
+    expect(levels[1]).toMatchObject({ minimumLevel: 2, threshold: ids.length - 1 });
   });
 
   it('rejects a questionnaire whose question names an unknown principle', () => {
@@ -45,7 +52,7 @@ describe('questionnaire', () => {
 });
 
 describe('scoring and readiness', () => {
-  const lowered = (id: string, level: number) => ({ ...uniform(5), [id]: level });
+  const lowered = (id: string, level: number, others = 5) => ({ ...uniform(others), [id]: level });
   const cases: [string, Record<string, number>, { ready: boolean; total: number }][] = [
     ['all fives', uniform(5), { ready: true, total: 4 * ids.length }],
     ['all fours', uniform(4), { ready: true, total: 3 * ids.length }],
@@ -69,8 +76,8 @@ describe('scoring and readiness', () => {
   });
 
   it('advises on the lowest answers first and names their principle', () => {
-    expect(adviceFor(questionnaire, uniform(5))).toEqual([]);
-    const advice = adviceFor(questionnaire, { ...lowered('theory-of-change', 2), 'independent-review': 1, sensitivity: 4 });
+    expect(adviceFor(questionnaire, uniform(5), 3)).toEqual([]);
+    const advice = adviceFor(questionnaire, { ...lowered('theory-of-change', 2), 'independent-review': 1, sensitivity: 4 }, 3);
     expect(advice.map((item) => [item.question, item.principle, item.level])).toEqual([
       ['independent-review', 'verify-the-result', 1],
       ['theory-of-change', 'understand-what-changes', 2],
@@ -78,9 +85,60 @@ describe('scoring and readiness', () => {
     ]);
   });
 
+  it.each([
+    ['all twos', uniform(2), [true, false, false]],
+    ['all threes', uniform(3), [true, true, false]],
+    ['all fours', uniform(4), [true, true, true]],
+    ['all ones', uniform(1), [false, false, false]],
+    ['threes with one 1', lowered('attribution', 1, 3), [false, false, false]],
+    ['fours with one 2', lowered('attribution', 2, 4), [true, false, false]],
+  ] as const)('%s: ready or not for each level', (_name, answers, expected) => {
+    const levels: Level[] = [1, 2, 3];
+    expect(levels.map((certificateLevel) => score(answers, certificateLevel).ready)).toEqual(expected);
+    expect(levels.map((certificateLevel) => score(answers, certificateLevel).certificateLevel)).toEqual(levels);
+  });
+
+  it('marks as needed the advice on answers below what the level applied for needs', () => {
+    const answers = { ...uniform(4), 'stakeholder-map': 1, attribution: 2, sensitivity: 3 };
+    const needed = (certificateLevel: Level) =>
+      adviceFor(questionnaire, answers, certificateLevel).filter((item) => item.needed).map((item) => item.question);
+    expect(needed(1)).toEqual(['stakeholder-map']);
+    expect(needed(2)).toEqual(['stakeholder-map', 'attribution']);
+    expect(needed(3)).toEqual(['stakeholder-map', 'attribution', 'sensitivity']);
+    expect(adviceFor(questionnaire, answers, 1)).toHaveLength(ids.length);
+  });
+
+  it('says in text which level the verdict and advice are for', () => {
+    const answers = { ...uniform(3), 'stakeholder-map': 1 };
+    const text = (certificateLevel: Level) => assessmentText(questionnaire, score(answers, certificateLevel));
+    expect(text(1)).toMatch(/Top things to improve for level 1\n  Level 1 looks for commitment/);
+    expect(text(1)).toMatch(/^Not ready for level 1 yet: 1 answer is below level 2\.$/m);
+    expect(text(3).replace(/\n/g, ' ')).toMatch(/Not ready for level 3 yet: 20 answers are below level 4 and the total 38 is not above 59\./);
+    expect(assessmentText(questionnaire, score(uniform(3), 2))).toMatch(/To go further[\s\S]*^Ready for level 2: /m);
+  });
+
   it('dates results by SOURCE_DATE_EPOCH when set', () => {
     expect(assessmentDate({ SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14');
     expect(assessmentDate({}, () => new Date('2024-02-29T23:00:00Z'))).toBe('2024-02-29');
+  });
+});
+
+describe('text wrapping', () => {
+  it('breaks only between words, within the width, after the prefixes given', () => {
+    const text = 'Draw up a stakeholder map for your main activities: who is affected, positively or negatively.';
+    const lines = wrapWords(text, 30, '  1. ', '     ');
+    expect(lines.filter((line) => line.length > 30)).toEqual([]);
+    expect(lines[0]).toMatch(/^  1\. Draw /);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {5}\S/);
+    expect(lines.map((line) => line.trim()).join(' ')).toBe(`1. ${text}`);
+    expect(wrapWords('a-word-longer-than-the-line', 10, '  ')).toEqual(['  a-word-longer-than-the-line']);
+  });
+
+  it('keeps every line of the text report within the width', () => {
+    const result = score({ ...uniform(2), sensitivity: 1 });
+    for (const width of [64, 80, 120]) {
+      expect(assessmentText(questionnaire, result, { width }).split('\n').filter((line) => line.length > width)).toEqual([]);
+    }
   });
 });
 

@@ -88,6 +88,14 @@ describe('a signed pack, checked by tools no one here wrote', () => {
     expect(tested.stdout).toContain('No errors detected');
   });
 
+  it.runIf(toolAvailable('bsdtar'))('is extracted by bsdtar (libarchive) into the same valid bag', () => {
+    const elsewhere = tempDir('svmc-bsdtar-');
+    const extractedByTar = spawnSync('bsdtar', ['-xf', pack.zip, '-C', elsewhere], { encoding: 'utf8' });
+    expect(extractedByTar.status, extractedByTar.stderr).toBe(0);
+    expect(readdirSync(elsewhere)).toEqual([bagName(pack.zip)]);
+    expect(python(BAGIT_VALIDATOR, join(elsewhere, bagName(pack.zip))).stdout).toMatch(/^valid bag: 12 payload files/);
+  });
+
   it('is a complete and valid BagIt bag by RFC 8493', () => {
     const checked = python(BAGIT_VALIDATOR, bag);
     expect(checked.stderr).toBe('');

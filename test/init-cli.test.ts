@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { shippedValidator } from '../src/core/schema/ajv.js';
 import { BIN, svmc, tempDir } from './helpers/cli.js';
+import { toolAvailable } from './helpers/tools.js';
 
 const ORG = "Zoë's Café — Łódź";
 const PEOPLE = ['--lead-name', 'Ana Lead', '--lead-email', 'ana@example.org', '--senior-name', 'Ben Senior', '--senior-email', 'ben@example.org'];
@@ -160,7 +161,6 @@ _, status = os.waitpid(pid, 0)
 print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'output': text()}))
 `;
 
-const hasPython = spawnSync('python3', ['-c', 'import pty'], { stdio: 'ignore' }).status === 0;
 const DOWN = '\u001b[B';
 
 function drive(cwd: string, args: string[], steps: [RegExp | string, string][]): { code: number; output: string } {
@@ -174,7 +174,7 @@ function drive(cwd: string, args: string[], steps: [RegExp | string, string][]):
   return JSON.parse(result.stdout) as { code: number; output: string };
 }
 
-describe.skipIf(!hasPython)('svmc init in a terminal', () => {
+describe.runIf(toolAvailable('python3'))('svmc init in a terminal', () => {
   it('asks for what the flags did not give, re-asks on a bad answer, and writes the answers', () => {
     const cwd = tempDir();
     const result = drive(cwd, ['init', 'app', '--size', 'medium'], [

@@ -5,16 +5,14 @@ import { join } from 'node:path';
 import { formatPublicKey, formatSecretKey, generateSecretKey, parsePublicKey, parseSecretKey } from '../src/core/signing/keys.js';
 import { formatTrustedComment, signMessage, verifySignature } from '../src/core/signing/signature.js';
 import { tempDir } from './helpers/cli.js';
-
-const HAS_MINISIGN = spawnSync('minisign', ['-v']).status === 0;
-if (!HAS_MINISIGN) console.warn('minisign is not on PATH: skipping the interop tests (CI installs it: apt-get install minisign)');
+import { toolAvailable } from './helpers/tools.js';
 
 const minisign = (args: string[]): { code: number | null; stdout: string; stderr: string } => {
   const result = spawnSync('minisign', args, { encoding: 'utf8', input: '' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
-describe.skipIf(!HAS_MINISIGN)('interop with stock minisign', () => {
+describe.runIf(toolAvailable('minisign'))('interop with stock minisign', () => {
   it('minisign verifies what svmc signs and prints the trusted comment', () => {
     const dir = tempDir('svmc-interop-');
     const secret = generateSecretKey();

@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, copyOf, svmc, tempDir, type CliResult } from './helpers/cli.js';
+import { toolAvailable } from './helpers/tools.js';
 
 const FIXTURE = 'test/fixtures/signable';
-const HAS_MINISIGN = spawnSync('minisign', ['-v']).status === 0;
-if (!HAS_MINISIGN) console.warn('minisign is not on PATH: skipping the minisign checks in sign.test.ts (CI installs it)');
+const HAS_MINISIGN = toolAvailable('minisign');
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist/cli/commands/sign.js'))) throw new Error('build first: npm run build');

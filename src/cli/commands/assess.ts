@@ -2,12 +2,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { parseAnswersFile } from '../../core/assess/answers.js';
+import { appliedLevel } from '../../core/assess/applied-level.js';
 import { assessmentJson, assessmentText, questionnaireJson, questionnaireText } from '../../core/assess/format.js';
 import { loadAssessment } from '../../core/assess/load.js';
 import { clearProgress, PROGRESS_FILE, readProgress, saveProgress } from '../../core/assess/progress.js';
 import { loadQuestionnaire } from '../../core/assess/questionnaire.js';
-import { assessmentDate, scoreAnswers } from '../../core/assess/score.js';
+import { assessmentDate, PUBLISHED_RULE_LEVEL, scoreAnswers } from '../../core/assess/score.js';
 import type { Questionnaire } from '../../core/assess/types.js';
+import { wrapWords } from '../../core/assess/wrap.js';
 import { writeResults } from '../../core/assess/write.js';
 import { paint } from '../color.js';
 import { canPrompt, err, out } from '../io.js';
@@ -27,7 +29,7 @@ export async function run(options: AssessOptions): Promise<number> {
   const questionnaire = loadQuestionnaire();
   const json = options.format === 'json';
   if (options.list) {
-    out(json ? questionnaireJson(questionnaire) : questionnaireText(questionnaire, paint));
+    out(json ? questionnaireJson(questionnaire) : questionnaireText(questionnaire, { paint, width: terminalWidth() }));
     return 0;
   }
   const dir = resolve(options.dir ?? '.');
@@ -46,10 +48,15 @@ export async function run(options: AssessOptions): Promise<number> {
     );
   }
 
-  const result = scoreAnswers(questionnaire, answers, { date: assessmentDate() });
+  const applied = await appliedLevel(dir);
+  if (applied === undefined) {
+    err(paint('dim', `No svmc.yaml here names the level applied for: readiness is judged for level ${PUBLISHED_RULE_LEVEL}.`));
+  }
+  const certificateLevel = applied ?? PUBLISHED_RULE_LEVEL;
+  const result = scoreAnswers(questionnaire, answers, { date: assessmentDate(), certificateLevel });
   const written = await writeResults(dir, result, questionnaire);
   if (!options.answers) await clearProgress(dir);
-  out(json ? assessmentJson(questionnaire, result) : assessmentText(questionnaire, result, paint));
+  out(json ? assessmentJson(questionnaire, result) : assessmentText(questionnaire, result, { paint, width: terminalWidth() }));
   err(`Wrote ${displayPath(written.results)} and ${displayPath(written.chart)}`);
   return 0;
 }
@@ -66,6 +73,11 @@ async function readAnswersFile(file: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `answers file not found: ${file}` : `cannot read ${file}: ${code ?? 'error'}`);
   }
+}
+
+/** The terminal's width, or 80 when stdout is not a terminal. */
+function terminalWidth(): number {
+  return Math.max(40, (process.stdout.isTTY ? process.stdout.columns : undefined) ?? 80);
 }
 
 function displayPath(path: string): string {
@@ -131,13 +143,7 @@ async function askQuestions(
 /** Wraps a choice at word boundaries to the terminal's width, continuation lines indented under the text. */
 function wrap(text: string): string {
   const width = Math.max(40, Math.min(process.stderr.columns || 80, 110) - 4);
-  const lines: string[] = [];
-  for (const word of text.split(' ')) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(lines.length === 0 ? word : `    ${word}`);
-  }
-  return lines.join('\n');
+  return wrapWords(text, width, '', '    ').join('\n');
 }
 
 /** Answers of an earlier completed assessment, offered as defaults; an unreadable one is simply not offered. */

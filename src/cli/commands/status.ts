@@ -40,9 +40,10 @@ export function renderStatus(status: StatusResult): string {
   lines.push(`${status.errors} error${status.errors === 1 ? '' : 's'}, ${status.warnings} warning${status.warnings === 1 ? '' : 's'}`);
   if (status.next.length > 0) {
     lines.push('', paint('bold', 'Next:'));
-    for (const f of status.next) lines.push(`  • ${f.message}${f.location?.line ? paint('dim', ` (${f.location.file}:${f.location.line})`) : ''}`);
-    const more = status.errors + status.warnings - status.next.length;
-    if (more > 0) lines.push(paint('dim', `  … and ${more} more: run "svmc check ${status.dir}"`));
+    for (const step of status.next) {
+      lines.push(`  • ${step.message}${step.location?.line ? paint('dim', ` (${step.location.file}:${step.location.line})`) : ''}`);
+    }
+    if (status.next.some((step) => step.count > 1)) lines.push(paint('dim', `  "svmc check ${status.dir}" lists each one.`));
   } else {
     lines.push('', 'Nothing left to do: the application is ready to pack.');
   }

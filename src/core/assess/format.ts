@@ -1,25 +1,37 @@
-import { adviceFor } from './score.js';
+import { LEVEL_NAMES, type Level } from '../domain.js';
+import { adviceFor, PUBLISHED_RULE_LEVEL, readinessRule } from './score.js';
 import type { AdviceItem, AssessmentResult, Questionnaire } from './types.js';
+import { wrapWords } from './wrap.js';
 
 export type AssessStyle = 'bold' | 'dim' | 'green' | 'yellow' | 'red';
 export type Painter = (style: AssessStyle, text: string) => string;
 
+export interface AssessTextOptions {
+  paint?: Painter;
+  /** Columns to wrap at, between words. */
+  width?: number;
+}
+
 const plain: Painter = (_style, text) => text;
 const BAR_WIDTH = 20;
+const DEFAULT_WIDTH = 80;
 
-/** `--format json`: scores per principle, total, verdict and every piece of advice, lowest answers first. */
+/** `--format json`: scores per principle, total, the verdict for the level and every piece of advice, lowest answers first. */
 export function assessmentJson(questionnaire: Questionnaire, result: AssessmentResult): string {
+  const certificateLevel = result.certificateLevel ?? PUBLISHED_RULE_LEVEL;
+  const { minimumLevel, threshold } = readinessRule(questionnaire, certificateLevel);
   const report = {
     date: result.date,
     questionnaire: `${questionnaire.id}@${questionnaire.version}`,
+    certificateLevel,
     scores: result.scores,
     answers: result.answers,
     total: result.total,
     max: result.max,
-    threshold: questionnaire.readiness.threshold,
-    minimumLevel: questionnaire.readiness.minimumLevel,
+    threshold,
+    minimumLevel,
     ready: result.ready,
-    advice: adviceFor(questionnaire, result.answers),
+    advice: adviceFor(questionnaire, result.answers, certificateLevel),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -34,59 +46,83 @@ function styleFor(percent: number): AssessStyle {
   return percent >= 50 ? 'yellow' : 'red';
 }
 
-/** The text report: a bar per principle, the top three things to improve and the verdict. */
-export function assessmentText(questionnaire: Questionnaire, result: AssessmentResult, paint: Painter = plain): string {
+/**
+ * The text report: a bar per principle, the top three things to improve for the level applied
+ * for (or, once ready, to go further) and the verdict.
+ */
+export function assessmentText(questionnaire: Questionnaire, result: AssessmentResult, options: AssessTextOptions = {}): string {
+  const { paint = plain, width = DEFAULT_WIDTH } = options;
+  const certificateLevel = result.certificateLevel ?? PUBLISHED_RULE_LEVEL;
+  const wrap = (text: string, first = '', rest = first) => wrapWords(text, width, first, rest);
   const titles = questionnaire.principles.map((principle) => `${principle.number}. ${principle.title}`);
-  const width = Math.max(...titles.map((title) => title.length));
-  const lines = [paint('bold', `Self-assessment, ${result.date}`), ''];
+  const titleWidth = Math.max(...titles.map((title) => title.length));
+  const heading = `Self-assessment, ${result.date}, for level ${certificateLevel} ${LEVEL_NAMES[certificateLevel]}`;
+  const lines = [...wrap(heading).map((line) => paint('bold', line)), ''];
   questionnaire.principles.forEach((principle, index) => {
     const percent = result.scores[principle.id] ?? 0;
     const score = `${String(percent).padStart(3)}%`;
-    lines.push(`  ${(titles[index] ?? '').padEnd(width)}  ${paint(styleFor(percent), bar(percent))} ${score}`);
+    lines.push(`  ${(titles[index] ?? '').padEnd(titleWidth)}  ${paint(styleFor(percent), bar(percent))} ${score}`);
   });
-  const { minimumLevel, threshold } = questionnaire.readiness;
-  lines.push('', `  Total ${result.total} of ${result.max} (ready needs above ${threshold}, every answer at level ${minimumLevel} or higher)`);
-  const advice = adviceFor(questionnaire, result.answers).slice(0, 3);
-  if (advice.length > 0) {
-    lines.push('', paint('bold', 'Top things to improve'));
-    advice.forEach((item, index) => lines.push(...adviceLines(questionnaire, item, index + 1)));
+  const { minimumLevel, threshold, looksFor } = readinessRule(questionnaire, certificateLevel);
+  const needs = `level ${certificateLevel} needs above ${threshold}, every answer at level ${minimumLevel} or higher`;
+  lines.push('', ...wrap(`Total ${result.total} of ${result.max} (${needs})`, '  ', '    '));
+  const advice = adviceFor(questionnaire, result.answers, certificateLevel);
+  const needed = advice.filter((item) => item.needed);
+  if (needed.length > 0) {
+    lines.push('', paint('bold', `Top things to improve for level ${certificateLevel}`), ...wrap(looksFor, '  '));
+  } else if (advice.length > 0) {
+    lines.push('', paint('bold', 'To go further'));
   }
-  lines.push('', verdict(questionnaire, result, paint));
+  (needed.length > 0 ? needed : advice).slice(0, 3).forEach((item, index) => {
+    lines.push(...adviceLines(questionnaire, item, index + 1, wrap));
+  });
+  lines.push('', ...verdict(questionnaire, result, paint, width));
   return `${lines.join('\n')}\n`;
 }
 
-function adviceLines(questionnaire: Questionnaire, item: AdviceItem, rank: number): string[] {
+type Wrap = (text: string, first?: string, rest?: string) => string[];
+
+function adviceLines(questionnaire: Questionnaire, item: AdviceItem, rank: number, wrap: Wrap): string[] {
   const principle = questionnaire.principles.find((entry) => entry.id === item.principle);
   const name = principle?.title ?? item.principle;
-  return [`  ${rank}. ${name} (${item.question}, answered at level ${item.level})`, `     ${item.text}`];
+  return [...wrap(`${name} (${item.question}, answered at level ${item.level})`, `  ${rank}. `, '     '), ...wrap(item.text, '     ')];
 }
 
-/** Why the organisation is or is not ready, in terms of the readiness rule. */
-export function verdict(questionnaire: Questionnaire, result: AssessmentResult, paint: Painter = plain): string {
-  const { minimumLevel, threshold } = questionnaire.readiness;
+/** Why the answers are or are not ready for the level, in terms of its rule, as wrapped lines. */
+export function verdict(questionnaire: Questionnaire, result: AssessmentResult, paint: Painter = plain, width = DEFAULT_WIDTH): string[] {
+  const certificateLevel: Level = result.certificateLevel ?? PUBLISHED_RULE_LEVEL;
+  const { minimumLevel, threshold } = readinessRule(questionnaire, certificateLevel);
   if (result.ready) {
-    return paint('green', `Ready: every answer is at level ${minimumLevel} or above and the total is above ${threshold}.`);
+    const text = `Ready for level ${certificateLevel}: every answer is at level ${minimumLevel} or above and the total is above ${threshold}.`;
+    return wrapWords(text, width).map((line) => paint('green', line));
   }
   const reasons: string[] = [];
   const low = Object.values(result.answers).filter((level) => level < minimumLevel).length;
   if (low > 0) reasons.push(`${low} answer${low === 1 ? ' is' : 's are'} below level ${minimumLevel}`);
   if (result.total <= threshold) reasons.push(`the total ${result.total} is not above ${threshold}`);
-  return paint('red', `Not ready yet: ${reasons.join(' and ')}.`);
+  return wrapWords(`Not ready for level ${certificateLevel} yet: ${reasons.join(' and ')}.`, width).map((line) => paint('red', line));
 }
 
-/** `--list` as text: each principle with its questions and what every level means. */
-export function questionnaireText(questionnaire: Questionnaire, paint: Painter = plain): string {
+/** `--list` as text: each principle with its questions, what every level means, and the rule of each certificate level. */
+export function questionnaireText(questionnaire: Questionnaire, options: AssessTextOptions = {}): string {
+  const { paint = plain, width = DEFAULT_WIDTH } = options;
   const lines: string[] = [];
   for (const principle of questionnaire.principles) {
     lines.push(paint('bold', `${principle.number}. ${principle.title}`));
     for (const question of questionnaire.questions.filter((entry) => entry.principle === principle.id)) {
-      lines.push(`  ${question.id}: ${question.text}`);
-      question.levels.forEach((level, index) => lines.push(paint('dim', `    ${index + 1} ${level}`)));
+      lines.push(...wrapWords(`${question.id}: ${question.text}`, width, '  ', '    '));
+      question.levels.forEach((level, index) => {
+        lines.push(...wrapWords(level, width, `    ${index + 1} `, '      ').map((line) => paint('dim', line)));
+      });
     }
     lines.push('');
   }
-  const { minimumLevel, threshold } = questionnaire.readiness;
-  lines.push(`Ready when every answer is at level ${minimumLevel} or above and the total (level - 1 per answer) is above ${threshold}.`);
+  for (const [certificateLevel, rule] of Object.entries(questionnaire.readiness.levels)) {
+    const text =
+      `Ready for level ${certificateLevel} when every answer is at level ${rule.minimumLevel} or above ` +
+      `and the total (level - 1 per answer) is above ${rule.threshold}.`;
+    lines.push(...wrapWords(text, width));
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,5 @@
-import type { AdviceItem, AssessmentResult, Questionnaire } from './types.js';
+import type { Level } from '../domain.js';
+import type { AdviceItem, AssessmentResult, Questionnaire, ReadinessRule } from './types.js';
 
 /** Points of one answer: level 1 scores 0, level 5 scores 4, as in the published tool. */
 export function pointsFor(level: number): number {
@@ -7,9 +8,14 @@ export function pointsFor(level: number): number {
 
 export const MAX_POINTS = 4;
 
+/** The level whose rule is the published tool's: used when no svmc.yaml names the level applied for. */
+export const PUBLISHED_RULE_LEVEL: Level = 3;
+
 export interface ScoreOptions {
   /** YYYY-MM-DD of the assessment. */
   date: string;
+  /** The certificate level applied for: readiness is judged against its rule. */
+  certificateLevel: Level;
 }
 
 /** Scores complete, already validated answers. Percentages are rounded to whole numbers. */
@@ -33,19 +39,29 @@ export function scoreAnswers(
     scores,
     total,
     max: MAX_POINTS * questionnaire.questions.length,
-    ready: isReady(questionnaire, ordered, total),
+    certificateLevel: options.certificateLevel,
+    ready: isReady(questionnaire, ordered, total, options.certificateLevel),
   };
 }
 
-/** Every answer at least the minimum level and the total strictly above the threshold. */
-export function isReady(questionnaire: Questionnaire, answers: Record<string, number>, total: number): boolean {
-  const { minimumLevel, threshold } = questionnaire.readiness;
+/** The rule answers must meet to be ready for a certificate level. */
+export function readinessRule(questionnaire: Questionnaire, certificateLevel: Level): ReadinessRule {
+  return questionnaire.readiness.levels[certificateLevel];
+}
+
+/** Every answer at least the level's minimum and the total strictly above its threshold. */
+export function isReady(questionnaire: Questionnaire, answers: Record<string, number>, total: number, certificateLevel: Level): boolean {
+  const { minimumLevel, threshold } = readinessRule(questionnaire, certificateLevel);
   const lowest = Math.min(...questionnaire.questions.map((question) => answers[question.id] ?? 1));
   return lowest >= minimumLevel && total > threshold;
 }
 
-/** Advice for every answer below level 5, the lowest answers first, then in questionnaire order. */
-export function adviceFor(questionnaire: Questionnaire, answers: Record<string, number>): AdviceItem[] {
+/**
+ * Advice for every answer below level 5, the lowest answers first, then in questionnaire order;
+ * `needed` marks the answers below what the certificate level needs.
+ */
+export function adviceFor(questionnaire: Questionnaire, answers: Record<string, number>, certificateLevel: Level): AdviceItem[] {
+  const { minimumLevel } = readinessRule(questionnaire, certificateLevel);
   return questionnaire.questions
     .map((question, order) => ({ question, order, level: answers[question.id] ?? 1 }))
     .filter((entry) => entry.level < 5)
@@ -54,6 +70,7 @@ export function adviceFor(questionnaire: Questionnaire, answers: Record<string, 
       question: question.id,
       principle: question.principle,
       level,
+      needed: level < minimumLevel,
       text: question.advice,
     }));
 }

@@ -48,7 +48,7 @@ export function renderSpiderSvg(result: AssessmentResult, principles: readonly P
     { cx: WIDTH / 2, cy: HEIGHT / 2 + 30, radius: 190, rings: SPIDER_RINGS },
   );
   const centre = { x: WIDTH / 2, y: HEIGHT / 2 + 30 };
-  const verdict = result.ready ? 'ready to apply' : 'not ready yet';
+  const verdict = verdictPhrase(result);
   const title = 'Self-assessment against the Principles of Social Value';
   const subtitle = `${result.date} · total ${result.total} of ${result.max} · ${verdict}`;
   const rings = geometry.rings.map(
@@ -87,4 +87,9 @@ export function renderSpiderSvg(result: AssessmentResult, principles: readonly P
 function describe(result: AssessmentResult, principles: readonly Principle[]): string {
   const parts = principles.map((principle) => `${principle.title} ${result.scores[principle.id] ?? 0}%`);
   return `Spider chart of scores per principle: ${parts.join(', ')}.`;
+}
+
+function verdictPhrase({ ready, certificateLevel }: AssessmentResult): string {
+  if (certificateLevel === undefined) return ready ? 'ready to apply' : 'not ready yet';
+  return ready ? `ready for level ${certificateLevel}` : `not ready for level ${certificateLevel} yet`;
 }

@@ -1,3 +1,5 @@
+import type { Level } from '../domain.js';
+
 /** Results of `svmc assess`, as saved in self-assessment.yaml. */
 export interface AssessmentResult {
   /** Id and version of the questionnaire answered, e.g. `svmc-self-assessment@1`. */
@@ -9,6 +11,9 @@ export interface AssessmentResult {
   scores: Record<string, number>;
   total: number;
   max: number;
+  /** The certificate level readiness is judged for (results written before it was recorded have none). */
+  certificateLevel?: Level;
+  /** Ready for that level. */
   ready: boolean;
 }
 
@@ -36,6 +41,8 @@ export interface Question {
 export interface ReadinessRule {
   minimumLevel: number;
   threshold: number;
+  /** What the certificate level looks for, shown with the advice. */
+  looksFor: string;
 }
 
 export interface Questionnaire {
@@ -43,7 +50,8 @@ export interface Questionnaire {
   version: string;
   /** Short names of the five levels, level 1 first. */
   levelNames: string[];
-  readiness: ReadinessRule;
+  /** The rule of each certificate level. */
+  readiness: { note?: string; levels: Record<Level, ReadinessRule> };
   principles: Principle[];
   questions: Question[];
 }
@@ -51,6 +59,9 @@ export interface Questionnaire {
 export interface AdviceItem {
   question: string;
   principle: string;
+  /** The answer's level. */
   level: number;
+  /** The answer is below what the certificate level judged for needs. */
+  needed: boolean;
   text: string;
 }

@@ -1,5 +1,5 @@
 import { STAGES, STAGE_TITLES, type Level, type Stage } from '../domain.js';
-import { FINDING_CODES, type Finding, type FindingCode } from '../findings.js';
+import { nextSteps, type NextStep } from './next-steps.js';
 import type { ApplicationResult } from './types.js';
 
 export interface StageStatus {
@@ -19,16 +19,15 @@ export interface StatusResult {
   overall: { required: number; met: number; percent: number };
   errors: number;
   warnings: number;
-  /** The first things to fix, most basic first. */
-  next: Finding[];
+  /** What to do, each kind of finding once, most basic first. */
+  next: NextStep[];
 }
 
-const CODE_ORDER = Object.keys(FINDING_CODES) as FindingCode[];
 // Nothing required means the criteria are unknown (svmc.yaml unreadable), never that all is done.
 const percent = (met: number, of: number): number => (of === 0 ? 0 : Math.floor((met / of) * 100));
 
 /** The progress matrix `svmc status` shows, from a check result. */
-export function statusOf(result: ApplicationResult, nextCount = 5): StatusResult {
+export function statusOf(result: ApplicationResult): StatusResult {
   const stages = STAGES.map((stage): StageStatus => {
     const states = result.criteria.filter((c) => c.criterion.stage === stage);
     const required = states.filter((s) => s.criterion.required);
@@ -49,12 +48,6 @@ export function statusOf(result: ApplicationResult, nextCount = 5): StatusResult
     };
   });
   const { required, met } = result.summary.criteria;
-  const rank = (f: Finding): number => (f.severity === 'error' ? 0 : 1) * 100 + CODE_ORDER.indexOf(f.code);
-  const next = result.findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
-    .slice(0, nextCount)
-    .map(({ f }) => f);
   return {
     dir: result.dir,
     ...(result.level !== undefined ? { level: result.level } : {}),
@@ -63,6 +56,6 @@ export function statusOf(result: ApplicationResult, nextCount = 5): StatusResult
     overall: { required, met, percent: percent(met, required) },
     errors: result.summary.errors,
     warnings: result.summary.warnings,
-    next,
+    next: nextSteps(result.findings, result.criteria.map((state) => state.criterion.id)),
   };
 }

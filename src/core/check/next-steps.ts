@@ -1,0 +1,82 @@
+import type { Finding, FindingCode, FindingLocation, Severity } from '../findings.js';
+
+/** One thing to do, standing for every finding of one code and severity. */
+export interface NextStep {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  /** How many findings it stands for. */
+  count: number;
+  /** The criteria those findings name, each once, in catalogue order. */
+  criteria?: string[];
+  /** Where the first of them is. */
+  location?: FindingLocation;
+}
+
+// Most basic first: an unreadable svmc.yaml hides everything else, and sign-offs only count once
+// the evidence they sign is in place.
+const STEP_ORDER = {
+  YAML_SYNTAX: 0,
+  SCHEMA_VIOLATION: 1,
+  CATALOGUE_INVALID: 2,
+  PREREQUISITE_MISSING: 3,
+  REPRESENTATIVE_MISSING: 4,
+  PRIOR_AWARD_MISSING: 5,
+  PRIOR_AWARD_EXPIRED: 6,
+  UNKNOWN_CRITERION: 7,
+  CRITERION_MISSING_EVIDENCE: 8,
+  EVIDENCE_PATH_OUTSIDE: 9,
+  EVIDENCE_FILE_MISSING: 10,
+  EVIDENCE_FILE_EMPTY: 11,
+  EVIDENCE_FILE_UNREADABLE: 12,
+  EVIDENCE_SECRET: 13,
+  LEVEL3_SINGLE_AREA: 14,
+  LEVEL3_SINGLE_OCCASION: 15,
+  EVIDENCE_UNMAPPED: 16,
+  SIGNOFF_MISSING: 17,
+  SIGNOFF_STALE: 18,
+  SIGNOFF_INVALID: 19,
+} satisfies Record<FindingCode, number>;
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const LISTED_CRITERIA = 6;
+
+/**
+ * Each error and warning kind once, errors first, each kind in the order it is best fixed.
+ * `catalogueOrder` lists the criterion ids in the order a step should name them.
+ */
+export function nextSteps(findings: readonly Finding[], catalogueOrder: readonly string[] = []): NextStep[] {
+  const position = new Map(catalogueOrder.map((id, index) => [id, index]));
+  const rank = (id: string): number => position.get(id) ?? catalogueOrder.length;
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.severity === 'info') continue;
+    const key = `${f.severity} ${f.code}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups.values()]
+    .map((group) => stepOf(group, rank))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || STEP_ORDER[a.code] - STEP_ORDER[b.code]);
+}
+
+function stepOf(group: Finding[], rank: (id: string) => number): NextStep {
+  const first = group[0]!;
+  const named = new Set(group.flatMap((f) => (f.criterion === undefined ? [] : [f.criterion])));
+  const criteria = [...named].sort((a, b) => rank(a) - rank(b));
+  return {
+    code: first.code,
+    severity: first.severity,
+    message: group.length === 1 ? first.message : groupMessage(first, group.length, criteria),
+    count: group.length,
+    ...(criteria.length > 0 ? { criteria } : {}),
+    ...(first.location ? { location: first.location } : {}),
+  };
+}
+
+function groupMessage(first: Finding, count: number, criteria: string[]): string {
+  if (first.code !== 'CRITERION_MISSING_EVIDENCE') return `${first.message} (and ${count - 1} more like it)`;
+  const listed = criteria.length <= LISTED_CRITERIA ? criteria : [...criteria.slice(0, LISTED_CRITERIA - 1), '…'];
+  return `Map evidence to the ${count} criteria that have none: ${listed.join(', ')} (svmc map CRITERION FILE).`;
+}
