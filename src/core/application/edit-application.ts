@@ -2,6 +2,7 @@ import { lstat, mkdir, open, realpath, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { asUsageError } from '../fs/system-errors.js';
 import { withFileLock } from '../fs/file-lock.js';
 import { CACHE_DIR } from '../manifest/file-cache.js';
 import { loadApplication, type LoadedApplication } from './load.js';
@@ -67,7 +68,7 @@ async function cacheDir(dir: string): Promise<string> {
     await writeFile(join(path, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EEXIST') throw new UsageError(`cannot lock svmc.yaml for editing: ${path} cannot be created (${code ?? (error as Error).message})`);
+    if (code !== 'EEXIST') throw asUsageError(error, `cannot edit svmc.yaml: ${path} cannot be created`);
     if (!(await lstat(path)).isDirectory()) throw new UsageError(`cannot lock svmc.yaml for editing: ${path} is not a folder`);
   }
   return path;

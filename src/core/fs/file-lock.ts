@@ -3,6 +3,7 @@ import { lstat, open, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
+import { asUsageError } from './system-errors.js';
 
 export interface FileLockOptions {
   /** What the lock guards, as the user knows it (e.g. "svmc.yaml"), for the message when it stays taken. */
@@ -67,7 +68,7 @@ async function create(path: string, record: string, options: FileLockOptions): P
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    throw new UsageError(`cannot lock ${options.guards} for editing: ${path} cannot be created (${code ?? (error as Error).message})`);
+    throw asUsageError(error, `cannot lock ${options.guards} for editing: ${path} cannot be created`);
   }
   try {
     await handle.writeFile(record);
