@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { FileReadError, READ_LIMITS, readRegularFile } from '../../core/fs/read-file.js';
 import { relative, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { parseAnswersFile } from '../../core/assess/answers.js';
@@ -68,10 +69,10 @@ async function requireFolder(dir: string, shown: string): Promise<void> {
 
 async function readAnswersFile(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return (await readRegularFile(file, READ_LIMITS.document)).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `answers file not found: ${file}` : `cannot read ${file}: ${code ?? 'error'}`);
+    if (!(error instanceof FileReadError)) throw error;
+    throw new UsageError(error.reason === 'missing' ? `answers file not found: ${file}` : `cannot read the answers file ${file}: it ${error.detail}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FileReadError, READ_LIMITS, readRegularFile } from '../fs/read-file.js';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { InvalidInputError } from '../errors.js';
@@ -22,10 +22,11 @@ export async function loadAssessment(dir: string): Promise<LoadedAssessment | un
   const path = join(dir, RESULTS_FILE);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readRegularFile(path, READ_LIMITS.document)).toString('utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InvalidInputError(`cannot read ${RESULTS_FILE}: ${(error as Error).message}`);
+    if (!(error instanceof FileReadError)) throw error;
+    if (error.reason === 'missing') return undefined;
+    throw new InvalidInputError(`cannot read ${RESULTS_FILE}: it ${error.detail}`);
   }
   const result = parseResults(text);
   const principles = loadQuestionnaire().principles.map((principle) => ({ ...principle }));

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { READ_LIMITS, readRegularFile } from '../fs/read-file.js';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -15,7 +16,7 @@ export const PROGRESS_FILE = join('.svmc', 'assessment-progress.yaml');
 export async function readProgress(dir: string, questionnaire: Questionnaire): Promise<Record<string, number>> {
   let data: unknown;
   try {
-    data = parse(await readFile(join(dir, PROGRESS_FILE), 'utf8'));
+    data = parse((await readRegularFile(join(dir, PROGRESS_FILE), READ_LIMITS.document)).toString('utf8'), { maxAliasCount: 100 });
   } catch {
     return {};
   }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, open, readFile, rm } from 'node:fs/promises';
+import { lstat, open, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
+import { READ_LIMITS, readRegularFile } from './read-file.js';
 import { asUsageError } from './system-errors.js';
 
 export interface FileLockOptions {
@@ -81,7 +82,8 @@ async function create(path: string, record: string, options: FileLockOptions): P
 /** The lock's owner, or undefined when the lock has just gone. */
 async function readOwner(path: string): Promise<Owner | undefined> {
   try {
-    const [info, text] = await Promise.all([lstat(path), readFile(path, 'utf8')]);
+    const [info, bytes] = await Promise.all([lstat(path), readRegularFile(path, READ_LIMITS.key)]);
+    const text = bytes.toString('utf8');
     const ageMs = Date.now() - info.mtimeMs;
     try {
       return { ...(JSON.parse(text) as Omit<Owner, 'ageMs'>), ageMs };
