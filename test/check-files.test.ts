@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkApplication, checkApplications } from '../src/core/check/check-application.js';
+import { checkFolder, checkApplications } from '../src/core/check/check-application.js';
 import { UsageError } from '../src/core/errors.js';
 import { copyOf, tempDir } from './helpers/cli.js';
 
@@ -24,7 +24,7 @@ describe('evidence files', () => {
     mapTo(dir, 'evidence/plan/l1-pl-1.md', 'evidence/plan/link-out.md');
     mapTo(dir, 'evidence/plan/l1-pl-2.md', 'evidence/plan/link-in.md');
     mapTo(dir, 'evidence/plan/l1-pl-3.md', 'evidence/folder-out/inside-link.md');
-    const result = await checkApplication(dir, options);
+    const result = await checkFolder(dir, options);
     const outsideFindings = result.findings.filter((f) => f.code === 'EVIDENCE_PATH_OUTSIDE');
     expect(outsideFindings.map((f) => [f.criterion, f.location?.line])).toEqual([
       ['L1.PL.1', 34],
@@ -40,27 +40,27 @@ describe('evidence files', () => {
   ])('finds a %s secret in a text file', async (_, content) => {
     const dir = copyOf('test/fixtures/check-valid-level-1');
     writeFileSync(join(dir, 'evidence/plan/l1-pl-1.md'), `Notes\n${content}`);
-    const result = await checkApplication(dir, options);
+    const result = await checkFolder(dir, options);
     expect(result.findings.map((f) => [f.code, f.location?.line, f.criterion])).toEqual([['EVIDENCE_SECRET', 34, 'L1.PL.1']]);
   });
 
   it('reuses its caches only while files and svmc.yaml are unchanged', async () => {
     const dir = copyOf('test/fixtures/check-valid-level-1');
     mkdirSync(join(dir, '.svmc'));
-    expect((await checkApplication(dir, options)).findings).toEqual([]);
-    expect((await checkApplication(dir, options)).findings).toEqual([]);
+    expect((await checkFolder(dir, options)).findings).toEqual([]);
+    expect((await checkFolder(dir, options)).findings).toEqual([]);
     writeFileSync(join(dir, 'evidence/plan/l1-pl-1.md'), '-----BEGIN PRIVATE KEY-----\nabc\n');
-    expect((await checkApplication(dir, options)).findings.map((f) => f.code)).toEqual(['EVIDENCE_SECRET']);
+    expect((await checkFolder(dir, options)).findings.map((f) => f.code)).toEqual(['EVIDENCE_SECRET']);
     rmSync(join(dir, 'evidence/plan/l1-pl-2.md'));
     const path = join(dir, 'svmc.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace('    number: SVUK-0042\n', ''));
-    const warm = await checkApplication(dir, options);
+    const warm = await checkFolder(dir, options);
     expect(warm.findings.map((f) => [f.code, f.location?.line])).toEqual([
       ['PREREQUISITE_MISSING', 6],
       ['EVIDENCE_FILE_MISSING', 36],
       ['EVIDENCE_SECRET', 33],
     ].sort((a, b) => Number(a[1]) - Number(b[1])));
-    expect((await checkApplication(dir, options)).findings).toEqual(warm.findings);
+    expect((await checkFolder(dir, options)).findings).toEqual(warm.findings);
   });
 
   it('checks many folders, refusing the run when one is missing', async () => {

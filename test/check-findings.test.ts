@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkApplication } from '../src/core/check/check-application.js';
+import { checkFolder } from '../src/core/check/check-application.js';
 
 const NOW = new Date('2026-04-01T00:00:00Z');
 
 async function pairs(fixture: string, codes?: string[]): Promise<[string, number | undefined][]> {
-  const result = await checkApplication(`test/fixtures/${fixture}`, { now: NOW, skipSignoffs: true });
+  const result = await checkFolder(`test/fixtures/${fixture}`, { now: NOW, skipSignoffs: true });
   return result.findings
     .filter((f) => !codes || codes.includes(f.code))
     .map((f) => [f.code, f.location?.line]);
@@ -16,7 +16,7 @@ describe('check findings, located in svmc.yaml', () => {
   });
 
   it('lists every criterion of the level as met in a valid application', async () => {
-    const result = await checkApplication('test/fixtures/check-valid-level-2', { now: NOW, skipSignoffs: true });
+    const result = await checkFolder('test/fixtures/check-valid-level-2', { now: NOW, skipSignoffs: true });
     expect(result.criteria.map((c) => c.criterion.id)).toHaveLength(14);
     expect(result.criteria.every((c) => c.met && c.evidenceCount === 1)).toBe(true);
     expect(result.summary).toEqual({ errors: 0, warnings: 0, criteria: { required: 14, met: 14 } });
@@ -67,7 +67,7 @@ describe('check findings, located in svmc.yaml', () => {
       ['EVIDENCE_PATH_OUTSIDE', 51],
       ['EVIDENCE_FILE_UNREADABLE', 54],
     ]);
-    const result = await checkApplication('test/fixtures/check-evidence-files', { now: NOW, skipSignoffs: true });
+    const result = await checkFolder('test/fixtures/check-evidence-files', { now: NOW, skipSignoffs: true });
     const unmapped = result.findings.filter((f) => f.code === 'EVIDENCE_UNMAPPED').map((f) => f.location?.file);
     expect(unmapped).toContain('evidence/unmapped-notes.md');
     expect(unmapped).not.toContain('evidence/.DS_Store');
@@ -77,16 +77,16 @@ describe('check findings, located in svmc.yaml', () => {
   });
 
   it('suggests the nearest key and criterion, and the right stage', async () => {
-    const typo = await checkApplication('test/fixtures/check-typo-key', { skipSignoffs: true });
+    const typo = await checkFolder('test/fixtures/check-typo-key', { skipSignoffs: true });
     expect(typo.findings[1]?.message).toContain('"organisation"');
-    const unknown = await checkApplication('test/fixtures/check-unknown-criterion', { skipSignoffs: true });
+    const unknown = await checkFolder('test/fixtures/check-unknown-criterion', { skipSignoffs: true });
     expect(unknown.findings.find((f) => f.criterion === 'L1.PL.22')?.message).toContain('"L1.PL.2"');
-    const stage = await checkApplication('test/fixtures/check-wrong-stage', { skipSignoffs: true });
+    const stage = await checkFolder('test/fixtures/check-wrong-stage', { skipSignoffs: true });
     expect(stage.findings.find((f) => f.code === 'UNKNOWN_CRITERION')?.message).toContain('evidence.do');
   });
 
   it('judges award expiry against the given clock', async () => {
-    const early = await checkApplication('test/fixtures/check-prior-award-expired', { now: new Date('2025-05-01T00:00:00Z'), skipSignoffs: true });
+    const early = await checkFolder('test/fixtures/check-prior-award-expired', { now: new Date('2025-05-01T00:00:00Z'), skipSignoffs: true });
     expect(early.findings).toEqual([]);
   });
 

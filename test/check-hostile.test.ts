@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkApplication } from '../src/core/check/check-application.js';
+import { checkFolder } from '../src/core/check/check-application.js';
 import { UsageError } from '../src/core/errors.js';
 import { tempDir } from './helpers/cli.js';
 
 async function codes(fixtureOrDir: string): Promise<[string, number | undefined][]> {
-  const result = await checkApplication(fixtureOrDir, { skipSignoffs: true });
+  const result = await checkFolder(fixtureOrDir, { skipSignoffs: true });
   return result.findings.map((f) => [f.code, f.location?.line]);
 }
 
@@ -37,7 +37,7 @@ describe('hostile svmc.yaml', () => {
 
   it('non-UTF-8 bytes are a YAML_SYNTAX finding at the bad byte', async () => {
     const bytes = Buffer.concat([Buffer.from('svmc: 1\napplicant:\n  organisation: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
-    const result = await checkApplication(folderWith(bytes), { skipSignoffs: true });
+    const result = await checkFolder(folderWith(bytes), { skipSignoffs: true });
     expect(result.findings.map((f) => [f.code, f.location?.line, f.location?.col])).toEqual([['YAML_SYNTAX', 3, 20]]);
     expect(result.findings[0]?.message).toMatch(/UTF-8/);
   });
@@ -55,10 +55,10 @@ describe('hostile svmc.yaml', () => {
   });
 
   it('a folder without svmc.yaml, or no folder at all, is a UsageError', async () => {
-    await expect(checkApplication(tempDir())).rejects.toBeInstanceOf(UsageError);
-    await expect(checkApplication(join(tempDir(), 'nowhere'))).rejects.toBeInstanceOf(UsageError);
+    await expect(checkFolder(tempDir())).rejects.toBeInstanceOf(UsageError);
+    await expect(checkFolder(join(tempDir(), 'nowhere'))).rejects.toBeInstanceOf(UsageError);
     const dir = tempDir();
     mkdirSync(join(dir, 'svmc.yaml'));
-    await expect(checkApplication(dir)).rejects.toBeInstanceOf(UsageError);
+    await expect(checkFolder(dir)).rejects.toBeInstanceOf(UsageError);
   });
 });

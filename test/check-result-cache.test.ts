@@ -1,11 +1,13 @@
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkApplication } from '../src/core/check/check-application.js';
-import { readDocument } from '../src/core/check/read-document.js';
-import { keepResult, watch } from '../src/core/check/result-cache.js';
+import { checkFolder } from '../src/core/check/check-application.js';
+import { openApplication } from '../src/core/application/open.js';
+import { keepResult } from '../src/core/cache/kept-result.js';
 import type { ApplicationResult } from '../src/core/check/types.js';
-import { copyOf, svmc, tempDir } from './helpers/cli.js';
+import { BIN, copyOf, svmc, tempDir } from './helpers/cli.js';
+import { toolAvailable } from './helpers/tools.js';
 import { mapExtraEvidence, signedApplication } from './pack-fixtures.js';
 
 const KEPT = join('.svmc', 'check-result.bin');
@@ -31,7 +33,7 @@ function keptInode(dir: string): number | undefined {
 /** What a check finds with nothing kept. */
 async function fresh(dir: string): Promise<ApplicationResult> {
   rmSync(join(dir, KEPT), { force: true });
-  return checkApplication(dir);
+  return checkFolder(dir);
 }
 
 const codes = (result: ApplicationResult): string[] => result.findings.map((f) => f.code);
@@ -63,10 +65,10 @@ describe('the kept check result', () => {
   it('is given back for an unchanged folder, as the full check found it', async () => {
     const { dir } = signedApplication();
     settle(dir);
-    const first = await checkApplication(dir);
+    const first = await checkFolder(dir);
     const inode = keptInode(dir);
     expect(inode).toBeDefined();
-    const again = await checkApplication(dir);
+    const again = await checkFolder(dir);
     expect(keptInode(dir)).toBe(inode);
     expect(again).toStrictEqual(first);
     expect(again).toStrictEqual(await fresh(dir));
@@ -76,11 +78,11 @@ describe('the kept check result', () => {
   it('is not kept while a file has just changed, for a symbolic link or an unreadable file, nor for a pack or a sign-off', async () => {
     const { dir } = signedApplication();
     appendFileSync(join(dir, 'evidence/creating-capacity/social-value-policy.md'), '\n');
-    await checkApplication(dir);
+    await checkFolder(dir);
     expect(keptInode(dir)).toBeUndefined();
     // Modification times set back (as unzip or rsync -t do) leave the change times new.
     settle(dir, null);
-    await checkApplication(dir);
+    await checkFolder(dir);
     expect(keptInode(dir)).toBeUndefined();
 
     const linked = signedApplication().dir;
@@ -89,32 +91,47 @@ describe('the kept check result', () => {
     renameSync(policy, join(linked, 'policies/social-value-policy.md'));
     symlinkSync('../../policies/social-value-policy.md', policy);
     settle(linked);
-    expect((await checkApplication(linked)).findings).toStrictEqual([]);
+    expect((await checkFolder(linked)).findings).toStrictEqual([]);
     expect(keptInode(linked)).toBeUndefined();
 
     const settled = signedApplication().dir;
     settle(settled);
-    await checkApplication(settled, { now: new Date() });
-    await checkApplication(settled, { skipSignoffs: true });
+    await checkFolder(settled, { now: new Date() });
+    await checkFolder(settled, { skipSignoffs: true });
     expect(keptInode(settled)).toBeUndefined();
 
-    // What makes a file unreadable may pass with no stamp changing.
-    const unreadable = signedApplication().dir;
-    mapExtraEvidence(unreadable, 'evidence/plan');
-    settle(unreadable);
-    expect(codes(await checkApplication(unreadable))).toContain('EVIDENCE_FILE_UNREADABLE');
-    expect(keptInode(unreadable)).toBeUndefined();
+  });
+
+  it('is not kept when a read failed in a way no stamp shows, and is when the stamp tells the whole story', () => {
+    // A folder mapped as a file stays one until its stamp changes.
+    const folder = signedApplication().dir;
+    mapExtraEvidence(folder, 'evidence/plan');
+    for (const name of readdirSync(folder, { recursive: true }) as string[]) utimesSync(join(folder, name), LONG_AGO, LONG_AGO);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+    expect(svmc(['check', folder]).stdout).toContain('EVIDENCE_FILE_UNREADABLE');
+    expect(keptInode(folder)).toBeDefined();
+    // Permissions may change back with no stamp changing: a denied read is never kept.
+    if (process.getuid?.() !== 0 || !toolAvailable('setpriv')) return;
+    const denied = signedApplication().dir;
+    spawnSync('chmod', ['-R', 'a+rwX', join(denied, '..')]);
+    const policy = join(denied, 'evidence/creating-capacity/social-value-policy.md');
+    chmodSync(policy, 0o000);
+    for (const name of readdirSync(denied, { recursive: true }) as string[]) utimesSync(join(denied, name), LONG_AGO, LONG_AGO);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+    const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'check', denied], { encoding: 'utf8' });
+    expect(run.stdout).toContain('EVIDENCE_FILE_UNREADABLE');
+    expect(keptInode(denied)).toBeUndefined();
   });
 
   it('is never given to a pack or a sign-off, which judge by their own clock and rules', async () => {
     const { dir, expiry } = applicationWithAward();
     settle(dir);
-    const kept = await checkApplication(dir);
+    const kept = await checkFolder(dir);
     expect(keptInode(dir)).toBeDefined();
     expect(codes(kept)).toContain('SIGNOFF_MISSING');
     expect(codes(kept)).not.toContain('PRIOR_AWARD_EXPIRED');
-    expect(codes(await checkApplication(dir, { skipSignoffs: true }))).not.toContain('SIGNOFF_MISSING');
-    expect(codes(await checkApplication(dir, { now: later(expiry, HOUR) }))).toContain('PRIOR_AWARD_EXPIRED');
+    expect(codes(await checkFolder(dir, { skipSignoffs: true }))).not.toContain('SIGNOFF_MISSING');
+    expect(codes(await checkFolder(dir, { now: later(expiry, HOUR) }))).toContain('PRIOR_AWARD_EXPIRED');
   });
 
   const changes: [string, string, (dir: string) => void][] = [
@@ -151,11 +168,11 @@ describe('the kept check result', () => {
   it.each(changes)('is not given back when %s', async (_, code, change) => {
     const { dir } = signedApplication();
     settle(dir);
-    const before = await checkApplication(dir);
+    const before = await checkFolder(dir);
     expect(keptInode(dir)).toBeDefined();
     expect(codes(before)).not.toContain(code);
     change(dir);
-    const after = await checkApplication(dir);
+    const after = await checkFolder(dir);
     expect(codes(after)).toContain(code);
     expect(after).toStrictEqual(await fresh(dir));
   });
@@ -164,45 +181,45 @@ describe('the kept check result', () => {
     const { dir } = signedApplication();
     mkdirSync(join(dir, 'evidence/archive/2024'), { recursive: true });
     settle(dir);
-    expect(codes(await checkApplication(dir))).not.toContain('EVIDENCE_UNMAPPED');
+    expect(codes(await checkFolder(dir))).not.toContain('EVIDENCE_UNMAPPED');
     expect(keptInode(dir)).toBeDefined();
     writeFileSync(join(dir, 'evidence/archive/2024/old-plan.txt'), 'superseded\n');
-    expect(codes(await checkApplication(dir))).toContain('EVIDENCE_UNMAPPED');
+    expect(codes(await checkFolder(dir))).toContain('EVIDENCE_UNMAPPED');
   });
 
   it('lapses when a cited award expires, and when the clock goes back', async () => {
     const { dir, expiry } = applicationWithAward();
     settle(dir);
-    expect(codes(await checkApplication(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
+    expect(codes(await checkFolder(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
     const inode = keptInode(dir);
     expect(inode).toBeDefined();
     vi.setSystemTime(expiry);
-    expect(codes(await checkApplication(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
+    expect(codes(await checkFolder(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
     expect(keptInode(dir)).toBe(inode);
     vi.setSystemTime(later(expiry, 1));
-    expect(codes(await checkApplication(dir))).toContain('PRIOR_AWARD_EXPIRED');
+    expect(codes(await checkFolder(dir))).toContain('PRIOR_AWARD_EXPIRED');
     const expired = keptInode(dir);
     expect(expired).not.toBe(inode);
     vi.setSystemTime(later(expiry, -30 * 24 * HOUR));
-    expect(codes(await checkApplication(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
+    expect(codes(await checkFolder(dir))).not.toContain('PRIOR_AWARD_EXPIRED');
     expect(keptInode(dir)).not.toBe(expired);
   });
 
   it('is ignored when corrupt, and when it came with a copy of the folder', async () => {
     const { dir } = signedApplication();
     settle(dir);
-    const clean = await checkApplication(dir);
-    writeFileSync(join(dir, KEPT), 'svmc-check-result 1\ngarbage');
-    expect(await checkApplication(dir)).toStrictEqual(clean);
+    const clean = await checkFolder(dir);
+    writeFileSync(join(dir, KEPT), 'svmc-cache result 1 garbage\ngarbage');
+    expect(await checkFolder(dir)).toStrictEqual(clean);
     expect(keptInode(dir)).toBeDefined();
 
     // A result forged to watch nothing, as a pull request could add it with `git add -f`.
-    const document = await readDocument(dir);
-    await keepResult(dir, document.key!, { paths: [], stamps: new Float64Array(0), at: 0 }, { from: 0, until: null }, { ...clean, findings: [] });
+    const app = await openApplication(dir);
+    await keepResult(app.root, app.key!, { paths: [], stamps: new Float64Array(0) }, { from: 0, until: null }, { ...clean, findings: [] });
     const copy = join(tempDir('svmc-copy-'), 'app');
     cpSync(dir, copy, { recursive: true });
     rmSync(join(copy, 'signoffs/lead.minisig'));
-    expect(codes(await checkApplication(copy))).toContain('SIGNOFF_MISSING');
+    expect(codes(await checkFolder(copy))).toContain('SIGNOFF_MISSING');
   });
 
   it('makes `svmc check` print the same report again', () => {

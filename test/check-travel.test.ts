@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkApplication } from '../src/core/check/check-application.js';
+import { checkFolder } from '../src/core/check/check-application.js';
 import { unportableName } from '../src/core/rules/evidence-names.js';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
 import { toolAvailable } from './helpers/tools.js';
 import { mapExtraEvidence, signedApplication } from './pack-fixtures.js';
 
 const codes = async (dir: string, now?: Date): Promise<string[]> =>
-  (await checkApplication(dir, { skipSignoffs: true, ...(now ? { now } : {}) })).findings.map((f) => f.code);
+  (await checkFolder(dir, { skipSignoffs: true, ...(now ? { now } : {}) })).findings.map((f) => f.code);
 
 describe('names that cannot travel', () => {
   it.each([
@@ -38,7 +38,7 @@ describe('names that cannot travel', () => {
       writeFileSync(join(dir, name), 'evidence');
       mapExtraEvidence(dir, JSON.stringify(name));
     }
-    const found = (await checkApplication(dir, { skipSignoffs: true })).findings.filter((f) => f.code === 'EVIDENCE_NAME_UNPORTABLE');
+    const found = (await checkFolder(dir, { skipSignoffs: true })).findings.filter((f) => f.code === 'EVIDENCE_NAME_UNPORTABLE');
     expect(found).toHaveLength(4);
     expect(found.every((f) => f.location?.file === 'svmc.yaml' && f.location.line !== undefined)).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkApplication } from '../src/core/check/check-application.js';
+import { checkFolder } from '../src/core/check/check-application.js';
 import { copyOf, svmc } from './helpers/cli.js';
 
 const VALID = 'test/fixtures/check-valid-level-1';
@@ -16,7 +16,7 @@ function withEdit(edit: (lines: string[]) => void): string {
 }
 
 async function located(dir: string): Promise<[string, number | undefined, number | undefined][]> {
-  const result = await checkApplication(dir, { skipSignoffs: true });
+  const result = await checkFolder(dir, { skipSignoffs: true });
   return result.findings.map((f) => [f.code, f.location?.line, f.location?.col]);
 }
 
@@ -54,7 +54,7 @@ describe('common YAML mistakes give one YAML_SYNTAX finding each, where to fix t
 
   it('suggests the space a key written "level:2" lacks when YAML reads it as text', async () => {
     const dir = withEdit((l) => void l.splice(10, 3, '  level:2'));
-    const result = await checkApplication(dir, { skipSignoffs: true });
+    const result = await checkFolder(dir, { skipSignoffs: true });
     const violation = result.findings.find((f) => f.code === 'SCHEMA_VIOLATION');
     expect([violation?.location?.line, violation?.message]).toEqual([11, expect.stringContaining('level: 2')]);
   });

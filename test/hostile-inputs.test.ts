@@ -105,7 +105,7 @@ describe('every read is bounded and never blocks', () => {
   it('a device as the catalogue, or as the file cache, is not read', () => {
     const dir = copyOf('examples/level-1');
     mkdirSync(join(dir, '.svmc'), { recursive: true });
-    symlinkSync('/dev/zero', join(dir, '.svmc/file-cache.bin'));
+    symlinkSync('/dev/zero', join(dir, '.svmc/file-facts.bin'));
     symlinkSync('/dev/zero', join(dir, '.svmc/check-result.bin'));
     expect(findings(dir).map((f) => f.code)).toEqual(['SIGNOFF_MISSING', 'SIGNOFF_MISSING']);
     const text = readFileSync(join(dir, 'svmc.yaml'), 'utf8');
@@ -118,7 +118,7 @@ describe('every read is bounded and never blocks', () => {
     if (!toolAvailable('mkfifo')) return;
     const { dir } = signedApplication();
     mapExtraEvidence(dir, 'evidence/terms-signed.pdf');
-    for (const fifo of ['signoffs/lead.minisig', 'signoffs/senior.manifest', '.svmc/file-cache.bin']) {
+    for (const fifo of ['signoffs/lead.minisig', 'signoffs/senior.manifest', '.svmc/file-facts.bin']) {
       spawnSync('rm', ['-f', join(dir, fifo)]);
       execFileSync('mkfifo', [join(dir, fifo)]);
     }

@@ -3,16 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApplicationData } from '../src/core/application/types.js';
-import {
-  buildManifest,
-  diffManifests,
-  FileCache,
-  hashFile,
-  manifestLine,
-  parseManifest,
-  referencedFiles,
-  sortManifestPaths,
-} from '../src/core/manifest/index.js';
+import { realpathSync } from 'node:fs';
+import { ApplicationFolder } from '../src/core/application/folder.js';
+import { referencedFiles } from '../src/core/application/referenced-files.js';
+import { FileFacts } from '../src/core/cache/file-facts.js';
+import { hashFile } from '../src/core/fs/hash-file.js';
+import { buildManifest as buildFrom, type Manifest } from '../src/core/manifest/build-manifest.js';
+import { diffManifests, manifestLine, parseManifest, sortManifestPaths } from '../src/core/manifest/format.js';
 import { tempDir } from './helpers/cli.js';
 
 function application(files: string[], terms?: string): ApplicationData {
@@ -31,6 +28,14 @@ function folder(files: Record<string, string>): string {
     writeFileSync(join(dir, path), content);
   }
   return dir;
+}
+
+/** The manifest of `dir` for `data`, through the folder's one door, its file facts kept as a command keeps them. */
+async function buildManifest(dir: string, data: ApplicationData, options: { createCacheDir?: boolean } = {}): Promise<Manifest> {
+  const folder = await ApplicationFolder.open(realpathSync(dir));
+  const manifest = await buildFrom(folder, referencedFiles(data));
+  await folder.saveFacts(options.createCacheDir ?? false);
+  return manifest;
 }
 
 /** Sets a file's times to an hour ago, so the cache may trust it (fresh files are always re-hashed). */
@@ -96,7 +101,7 @@ describe('buildManifest', () => {
     const data = application(['a.pdf', 'b.pdf']);
     const first = await buildManifest(dir, data);
     // Plant a false hash: if the cache is trusted, it comes back unchanged.
-    const cache = await FileCache.load(dir);
+    const cache = await FileFacts.load(dir);
     cache.recordSha256('a.pdf', lstatSync(join(dir, 'a.pdf')), 'f'.repeat(64), Date.now());
     await cache.save(dir);
     const second = await buildManifest(dir, data);
@@ -109,11 +114,11 @@ describe('buildManifest', () => {
   });
 
   it('rebuilds a corrupt cache silently and works when the cache cannot be written', async () => {
-    const dir = folder({ 'svmc.yaml': 'x', 'a.pdf': 'one', '.svmc/file-cache.bin': 'svmc-file-cache 1\nnot a cache' });
+    const dir = folder({ 'svmc.yaml': 'x', 'a.pdf': 'one', '.svmc/file-facts.bin': 'svmc-cache facts 1 svmc 0\nnot a cache' });
     for (const path of ['svmc.yaml', 'a.pdf']) age(dir, path);
     const fine = await buildManifest(dir, application(['a.pdf']));
     expect(fine.entries).toHaveLength(2);
-    const reread = await FileCache.load(dir);
+    const reread = await FileFacts.load(dir);
     expect(reread.sha256('a.pdf', lstatSync(join(dir, 'a.pdf')))).toBe(fine.entries.find((e) => e.path === 'a.pdf')?.sha256);
     const blocked = folder({ 'svmc.yaml': 'x', '.svmc': 'a file where the cache folder should be' });
     expect((await buildManifest(blocked, application([]), { createCacheDir: true })).entries).toHaveLength(1);
@@ -122,7 +127,7 @@ describe('buildManifest', () => {
   it('adds no .svmc folder unless asked to', async () => {
     const dir = folder({ 'svmc.yaml': 'x' });
     await buildManifest(dir, application([]));
-    expect(() => readFileSync(join(dir, '.svmc/file-cache.bin'))).toThrow();
+    expect(() => readFileSync(join(dir, '.svmc/file-facts.bin'))).toThrow();
     await buildManifest(dir, application([]), { createCacheDir: true });
     expect(readFileSync(join(dir, '.svmc/.gitignore'), 'utf8')).toBe('*\n');
   });
@@ -130,14 +135,14 @@ describe('buildManifest', () => {
   it('never keeps what was read from a file changed moments before (coarse clocks)', async () => {
     const dir = folder({ 'svmc.yaml': 'x', 'a.pdf': 'one', '.svmc/.gitignore': '*\n' });
     const stamp = lstatSync(join(dir, 'a.pdf'));
-    const cache = await FileCache.load(dir);
+    const cache = await FileFacts.load(dir);
     cache.recordSha256('a.pdf', stamp, 'a'.repeat(64), stamp.mtimeMs + 500);
     cache.recordSecret('a.pdf', stamp, undefined, stamp.mtimeMs + 500);
     expect([cache.sha256('a.pdf', stamp), cache.secret('a.pdf', stamp)]).toEqual([undefined, undefined]);
     cache.recordSha256('a.pdf', stamp, 'a'.repeat(64), stamp.mtimeMs + 2500);
     cache.recordSecret('a.pdf', stamp, 'a PEM private key', stamp.mtimeMs + 2500);
     await cache.save(dir);
-    const reread = await FileCache.load(dir);
+    const reread = await FileFacts.load(dir);
     expect([reread.sha256('a.pdf', stamp), reread.secret('a.pdf', stamp)]).toEqual(['a'.repeat(64), 'a PEM private key']);
     expect(reread.sha256('a.pdf', { ...stamp, ctimeMs: stamp.ctimeMs + 1 })).toBeUndefined();
     expect(reread.secret('a.pdf', { ...stamp, size: stamp.size + 1 })).toBeUndefined();
@@ -147,7 +152,7 @@ describe('buildManifest', () => {
     const dir = folder({ 'svmc.yaml': 'x', 'a.pdf': 'one', '.svmc/.keep': '' });
     for (const path of ['svmc.yaml', 'a.pdf']) age(dir, path);
     await buildManifest(dir, application(['a.pdf']));
-    expect(readFileSync(join(dir, '.svmc/file-cache.bin')).length).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, '.svmc/file-facts.bin')).length).toBeGreaterThan(0);
   });
 
   it('lists references without trusting the shape of svmc.yaml', () => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapEvidence } from '../src/core/application/map-evidence.js';
-import { checkApplication } from '../src/core/check/check-application.js';
+import { checkFolder } from '../src/core/check/check-application.js';
 import { UsageError } from '../src/core/errors.js';
 import { copyOf } from './helpers/cli.js';
 
@@ -28,7 +28,7 @@ describe('map', () => {
     const dir = copyOf('test/fixtures/check-missing-criterion');
     await mapEvidence({ dir, criterion: 'L1.CC.3', files: ['evidence/creating-capacity/l1-cc-3.md'] });
     await mapEvidence({ dir, criterion: 'L1.RV.2', files: ['evidence/revise/l1-rv-2.md'] });
-    const result = await checkApplication(dir, { skipSignoffs: true });
+    const result = await checkFolder(dir, { skipSignoffs: true });
     const missing = result.findings.filter((f) => f.code === 'CRITERION_MISSING_EVIDENCE').map((f) => f.criterion);
     expect(missing).toEqual(['L1.AS.1', 'L1.AS.2', 'L1.AS.3']);
   });

@@ -1,25 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadApplication } from '../src/core/application/load.js';
+import { openApplication } from '../src/core/application/open.js';
+import { judgeSignoffs } from '../src/core/check/judge-signoffs.js';
 import type { Role } from '../src/core/domain.js';
 import { generateSecretKey, type SecretKey } from '../src/core/signing/keys.js';
 import { registerPublicKey } from '../src/core/signing/register-key.js';
 import { signApplication } from '../src/core/signing/sign-application.js';
-import { signoffFindings } from '../src/core/signing/signoff-findings.js';
 import { copyOf } from './helpers/cli.js';
 
 const FIXTURE = 'test/fixtures/signable';
 
 async function findings(dir: string): Promise<[string, string | undefined, number | undefined, string][]> {
-  const loaded = await loadApplication(dir);
-  const result = await signoffFindings({ dir, data: loaded.data!, locate: (path) => loaded.locate(path) });
+  const app = await openApplication(dir);
+  const { findings: result } = await judgeSignoffs(app, await app.document());
   return result.map((f) => [f.code, f.location?.file, f.location?.line, f.message]);
 }
 
 async function sign(dir: string, role: Role, secret: SecretKey): Promise<void> {
-  const { data } = await loadApplication(dir);
-  await signApplication({ dir, role, data: data!, secret, now: new Date('2026-01-01T00:00:00Z') });
+  const app = await openApplication(dir);
+  const document = await app.document();
+  await signApplication({ app, document: { ...document, data: document.data! }, role, secret, now: new Date('2026-01-01T00:00:00Z') });
 }
 
 /** A copy of the fixture with both keys registered and both sign-offs made. */

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkApplication } from '../src/core/check/check-application.js';
+import { checkFolder } from '../src/core/check/check-application.js';
 import { nextSteps } from '../src/core/check/next-steps.js';
 import { statusOf } from '../src/core/check/status.js';
 import { finding, type Finding } from '../src/core/findings.js';
@@ -9,7 +9,7 @@ import { svmc, tempDir } from './helpers/cli.js';
 
 describe('status', () => {
   it('counts met criteria per stage and overall, and lists what to do first', async () => {
-    const status = statusOf(await checkApplication('test/fixtures/check-missing-criterion', { skipSignoffs: true }));
+    const status = statusOf(await checkFolder('test/fixtures/check-missing-criterion', { skipSignoffs: true }));
     expect(status.stages.map((s) => [s.stage, s.met, s.required, s.percent])).toEqual([
       ['creating-capacity', 2, 3, 66],
       ['plan', 3, 3, 100],
@@ -26,7 +26,7 @@ describe('status', () => {
   });
 
   it('puts errors before warnings', async () => {
-    const status = statusOf(await checkApplication('test/fixtures/check-wrong-stage', { skipSignoffs: true }));
+    const status = statusOf(await checkFolder('test/fixtures/check-wrong-stage', { skipSignoffs: true }));
     expect(status.next.map((step) => [step.severity, step.code])).toEqual([
       ['error', 'UNKNOWN_CRITERION'],
       ['error', 'CRITERION_MISSING_EVIDENCE'],

@@ -3,7 +3,7 @@ import { checkApplications } from '../../core/check/check-application.js';
 import type { CheckResult } from '../../core/check/types.js';
 import { applicationFiles } from '../../core/application/application-files.js';
 import { ownFileReason } from '../../core/application/own-files.js';
-import { isInside } from '../../core/application/paths.js';
+import { isInside } from '../../core/fs/inside.js';
 import { UsageError } from '../../core/errors.js';
 import { resolveOutputTarget, writeToTarget, type OutputTarget } from '../../core/fs/output-target.js';
 import { reportRenderer, renderStepSummary, type ReportFormat } from '../../report/index.js';

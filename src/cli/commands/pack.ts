@@ -39,8 +39,8 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
   const startProgress = await progressBars();
   let progress: Progress | undefined;
   try {
-    const { packApplication } = await import('../../core/pack/pack.js');
-    const result = await packApplication(dir, target, {
+    const [{ packApplication }, { openApplication }] = await Promise.all([import('../../core/pack/pack.js'), import('../../core/application/open.js')]);
+    const result = await packApplication(await openApplication(dir), target, {
       renderer,
       date,
       draft: options.draft === true,

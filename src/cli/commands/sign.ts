@@ -1,4 +1,4 @@
-import { loadApplication } from '../../core/application/load.js';
+import { openApplication } from '../../core/application/open.js';
 import { checkApplication } from '../../core/check/check-application.js';
 import { ROLE_TITLES, type Role } from '../../core/domain.js';
 import { InvalidInputError } from '../../core/errors.js';
@@ -19,7 +19,8 @@ export async function run(options: SignCommandOptions): Promise<number> {
   const role = options.as;
   // The key comes first: without one there is nothing to do, and no prompt could help.
   const secret = await loadSigningKey({ keyFile: options.key, keyText: process.env.SVMC_SIGNING_KEY });
-  const result = await checkApplication(options.dir, { skipSignoffs: true });
+  const app = await openApplication(options.dir);
+  const { result, document } = await checkApplication(app, { skipSignoffs: true });
   const errors = result.findings.filter((f) => f.severity === 'error' && !SIGNOFF_CODES.includes(f.code));
   if (errors.length > 0) {
     err(`svmc: ${options.dir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix them before signing:`);
@@ -30,10 +31,10 @@ export async function run(options: SignCommandOptions): Promise<number> {
     if (errors.length > SHOWN_ERRORS) err(`  … and ${errors.length - SHOWN_ERRORS} more (run "svmc check")`);
     return 1;
   }
-  const { data } = await loadApplication(options.dir);
-  if (data === undefined) throw new InvalidInputError('svmc.yaml cannot be read; run "svmc check"');
+  const data = document?.data;
+  if (document === undefined || data === undefined) throw new InvalidInputError('svmc.yaml cannot be read; run "svmc check"');
   assertRegisteredKey(data, role, secret);
-  const signed = await signApplication({ dir: options.dir, role, data, secret });
+  const signed = await signApplication({ app, document: { ...document, data }, role, secret });
   const files = signed.manifest.entries.length;
   out(`Signed as the ${ROLE_TITLES[role]} with key ${paint('bold', signed.keyId)}: ${files} file${files === 1 ? '' : 's'} (svmc.yaml and the evidence it maps).`);
   out(`Wrote ${signed.signatureFile} and ${signed.manifestFile} (the manifest that was signed).`);

@@ -1,4 +1,4 @@
-import { checkApplication } from '../../core/check/check-application.js';
+import { checkFolder } from '../../core/check/check-application.js';
 import { statusOf, type StatusResult } from '../../core/check/status.js';
 import { LEVEL_NAMES } from '../../core/domain.js';
 import { paint } from '../color.js';
@@ -10,7 +10,7 @@ export interface StatusCommandOptions {
 
 /** Progress is information, not a verdict: it exits 0 whatever is missing (`check` gives the verdict). */
 export async function run(dir: string, options: StatusCommandOptions): Promise<number> {
-  const status = statusOf(await checkApplication(dir));
+  const status = statusOf(await checkFolder(dir));
   out(options.format === 'json' ? JSON.stringify({ schemaVersion: 1, ...status }, null, 2) : renderStatus(status));
   return 0;
 }

@@ -1,6 +1,6 @@
 import { FileReadError, READ_LIMITS, readRegularFile } from '../../core/fs/read-file.js';
 import { UsageError } from '../../core/errors.js';
-import { verifyPack } from '../../core/verify/index.js';
+import { verifyPack } from '../../core/verify/verify-pack.js';
 import { renderVerifyJson, renderVerifyText } from '../../report/verify.js';
 import { paint } from '../color.js';
 import { out } from '../io.js';

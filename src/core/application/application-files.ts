@@ -1,4 +1,4 @@
-import { referencedFiles } from '../manifest/referenced-files.js';
+import { referencedFiles } from './referenced-files.js';
 import { loadApplication } from './load.js';
 
 /** svmc.yaml and the files it names, relative to the folder; only svmc.yaml when it cannot be read. */

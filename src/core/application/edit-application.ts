@@ -1,10 +1,10 @@
-import { lstat, mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { asUsageError } from '../fs/system-errors.js';
 import { withFileLock } from '../fs/file-lock.js';
-import { CACHE_DIR } from '../manifest/file-cache.js';
+import { CACHE_DIR, ensureCacheFolder } from '../cache/cache-folder.js';
 import { loadApplication, type LoadedApplication } from './load.js';
 import { editYaml, type YamlEdit } from './yaml-edit.js';
 
@@ -60,16 +60,11 @@ async function startsWithBom(file: string): Promise<boolean> {
   }
 }
 
-/** `.svmc/`, made git-ignored when it is new, as the caches make it. */
+/** `.svmc/`, where the lock lives. */
 async function cacheDir(dir: string): Promise<string> {
-  const path = join(dir, CACHE_DIR);
   try {
-    await mkdir(path);
-    await writeFile(join(path, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
+    return await ensureCacheFolder(dir);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EEXIST') throw asUsageError(error, `cannot edit svmc.yaml: ${path} cannot be created`);
-    if (!(await lstat(path)).isDirectory()) throw new UsageError(`cannot lock svmc.yaml for editing: ${path} is not a folder`);
+    throw asUsageError(error, `cannot edit svmc.yaml: ${join(dir, CACHE_DIR)} cannot be created`);
   }
-  return path;
 }

@@ -1,7 +1,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { isInside, normalisePath, pathTextProblem } from './paths.js';
+import { isInside } from '../fs/inside.js';
+import { normalisePath, pathTextProblem } from './paths.js';
 
 /**
  * The files named on the command line, as svmc.yaml records them: relative to the folder, with

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { UsageError } from '../errors.js';
 import { finding, type Finding, type FindingLocation } from '../findings.js';
-import { locateIn, type YamlPath } from './locate.js';
+import { locateIn, type Locate } from './locate.js';
 import { tableLocate, type LocationTable } from './location-table.js';
 import { excessiveNesting } from './nesting.js';
 import { yamlLibrary } from '../schema/libraries.js';
@@ -32,7 +32,7 @@ export interface LoadedApplication {
   /** YAML_SYNTAX findings: the file's encoding, syntax, duplicate keys, aliases, nesting. */
   findings: Finding[];
   /** Where a path of keys and indexes sits in svmc.yaml (nearest existing ancestor when missing). */
-  locate(path: YamlPath, options?: { preferKey?: boolean }): FindingLocation;
+  locate: Locate;
 }
 
 /** Loads `<dir>/svmc.yaml`. Throws UsageError when the folder or the file is missing or unreadable. */

@@ -4,6 +4,9 @@ import type { FindingLocation } from '../findings.js';
 
 export type YamlPath = readonly (string | number)[];
 
+/** Where a path of keys and indexes sits in svmc.yaml (its nearest existing ancestor when missing); with `preferKey`, at the key. */
+export type Locate = (path: YamlPath, options?: { preferKey?: boolean }) => FindingLocation;
+
 interface Reached {
   node: unknown;
   /** Key node of the pair holding `node`, when `node` is a map value. */

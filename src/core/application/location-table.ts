@@ -1,10 +1,8 @@
 import type { FindingLocation } from '../findings.js';
-import type { YamlPath } from './locate.js';
+import type { Locate, YamlPath } from './locate.js';
 
 /** Locations of the shallow paths of svmc.yaml, "path|k" for the key variant, kept in the parse cache. */
 export type LocationTable = Record<string, [line: number, col: number]>;
-
-type Locate = (path: YamlPath, options?: { preferKey?: boolean }) => FindingLocation;
 
 const EVIDENCE_DEPTH = 3;
 const OTHER_DEPTH = 4;

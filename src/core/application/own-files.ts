@@ -1,5 +1,5 @@
 import { join, sep } from 'node:path';
-import { isInside } from './paths.js';
+import { isInside } from '../fs/inside.js';
 
 /** The folders of an application whose every file is the application's own. */
 const OWN_FOLDERS = ['evidence', 'signoffs', 'drafts', '.svmc'];

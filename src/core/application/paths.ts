@@ -1,4 +1,4 @@
-import { posix, sep } from 'node:path';
+import { posix } from 'node:path';
 
 /**
  * Why a path written in svmc.yaml may not be used, judged from its text alone: it must be
@@ -24,9 +24,4 @@ export function normalisePath(path: string): string {
   // Most paths are already normal; this runs for every mapped file, several times per check.
   if (!NOT_NORMAL.test(path)) return path;
   return posix.normalize(path).replace(/^\.\//, '').replace(/\/$/, '');
-}
-
-/** True when `target` (already resolved by realpath) is inside `root` (also resolved). */
-export function isInside(root: string, target: string): boolean {
-  return target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);
 }

@@ -3,10 +3,8 @@ import type { Catalogue } from '../catalogue/types.js';
 import { isLevel, isStage, type Level } from '../domain.js';
 import { finding, type Finding, type FindingLocation } from '../findings.js';
 import type { ErrorObject } from '../schema/ajv.js';
-import type { YamlPath } from './locate.js';
+import type { Locate } from './locate.js';
 import { nearest } from './suggest.js';
-
-type Locate = (path: YamlPath, options?: { preferKey?: boolean }) => FindingLocation;
 
 /** `evidence.<stage>.<criterion>` itself, not something inside it. */
 export function isCriterionEntry(path: readonly (string | number)[]): boolean {

@@ -3,11 +3,9 @@ import type { Catalogue } from '../catalogue/types.js';
 import { STAGES, isLevel } from '../domain.js';
 import { finding, type Finding, type FindingLocation } from '../findings.js';
 import { getAjv, shippedValidator, type ErrorObject } from '../schema/ajv.js';
-import type { YamlPath } from './locate.js';
+import type { Locate } from './locate.js';
 import { classifyStageError, isCriterionEntry, missingEvidence } from './stage-errors.js';
 import { pathOf, schemaMessage } from './schema-messages.js';
-
-export type Locate = (path: YamlPath, options?: { preferKey?: boolean }) => FindingLocation;
 
 /**
  * Validates parsed svmc.yaml against the application schema and, per stage, the catalogue's

@@ -1,32 +1,47 @@
-import { realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { openApplication, type Application, type ApplicationDocument } from '../application/open.js';
+import { keptResult } from '../cache/kept-result.js';
 import { UsageError } from '../errors.js';
-import { readDocument } from './read-document.js';
-import { keptResult } from './result-cache.js';
+import type { Manifest } from '../manifest/build-manifest.js';
+import type { SignoffVerdict } from '../signing/judge.js';
 import type { ApplicationResult, CheckResult } from './types.js';
 
 export interface CheckOptions {
-  /** The clock for award expiry; default: now. */
+  /** The clock for award expiry and dates; default: now. */
   now?: Date;
-  /** Leave out the sign-off rules (for `pack --draft` and `sign`, which judge them separately). */
+  /** Leave out the sign-offs (for `pack --draft` and `sign`). */
   skipSignoffs?: boolean;
 }
 
+/** What a check found, and what it worked out on the way that signing and packing need. */
+export interface CheckOutcome {
+  result: ApplicationResult;
+  /** svmc.yaml judged; absent when a kept result was given back. */
+  document?: ApplicationDocument;
+  /** The evidence manifest, when the sign-offs were judged. */
+  manifest?: Manifest;
+  /** Both sign-offs as the judge saw them, when they were judged. */
+  signoffs?: SignoffVerdict[];
+}
+
 /**
- * Checks one application folder: YAML, schema, catalogue completeness, then every domain rule.
- * Throws UsageError when the folder or its svmc.yaml is missing; every problem inside is a finding.
- * An unchanged folder gets the last check's result back (see result-cache.ts).
+ * Checks an opened application: YAML, schema, catalogue completeness, then every domain rule and
+ * the sign-offs. Every problem is a finding. An unchanged folder gets the last check's result back.
  */
-export async function checkApplication(dir: string, options: CheckOptions = {}): Promise<ApplicationResult> {
-  const document = await readDocument(dir);
+export async function checkApplication(app: Application, options: CheckOptions = {}): Promise<CheckOutcome> {
   const now = options.now ?? new Date();
-  const root = await realpath(dir);
   // A result kept for the clock of a pack, or without the sign-offs, would not be a check's.
-  const key = options.now === undefined && !options.skipSignoffs ? document.key : undefined;
-  const kept = key === undefined ? undefined : keptResult(root, key, now);
-  if (kept) return { dir, ...kept };
+  const keepable = options.now === undefined && !options.skipSignoffs ? app.key : undefined;
+  const kept = keepable === undefined ? undefined : keptResult(app.root, keepable, now);
+  if (kept) return { result: { dir: app.dir, ...kept } };
   // The rules, the manifest and the signature checks load only when there is work for them.
   const { checkInFull } = await import('./check-in-full.js');
-  return checkInFull(dir, document, { root, key, now, skipSignoffs: options.skipSignoffs ?? false });
+  return checkInFull(app, { now, skipSignoffs: options.skipSignoffs ?? false, keep: keepable !== undefined });
+}
+
+/** Opens `dir` and checks it: the result alone, for callers that need nothing else. */
+export async function checkFolder(dir: string, options: CheckOptions = {}): Promise<ApplicationResult> {
+  return (await checkApplication(await openApplication(dir), options)).result;
 }
 
 /** Checks many folders into one result. Every folder must exist and hold svmc.yaml, or nothing is checked. */
@@ -40,6 +55,6 @@ export async function checkApplications(dirs: readonly string[], options: CheckO
   }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   const applications: ApplicationResult[] = [];
-  for (const dir of dirs) applications.push(await checkApplication(dir, options));
+  for (const dir of dirs) applications.push(await checkFolder(dir, options));
   return { applications };
 }

@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import type { Application } from '../application/open.js';
 import type { Finding } from '../findings.js';
 import type { SummaryWarning } from '../pdf/types.js';
 import { planPack } from './plan.js';
@@ -31,20 +31,20 @@ export interface PackResult {
   summaryWarnings: SummaryWarning[];
 }
 
-/** Packs the application in `dir` into a BagIt zip at `out`. Throws PackRefusedError when it cannot. */
-export async function packApplication(dir: string, out: string, options: PackOptions): Promise<PackResult> {
+/** Packs the application into a BagIt zip at `out`. Throws PackRefusedError when it cannot. */
+export async function packApplication(app: Application, out: string, options: PackOptions): Promise<PackResult> {
   const renderer = options.renderer ?? (await startSummaryRenderer());
   try {
-    return await pack(dir, out, { ...options, renderer });
+    return await pack(app, out, { ...options, renderer });
   } finally {
     if (!options.renderer) renderer.close();
   }
 }
 
-async function pack(dir: string, out: string, options: PackOptions & { renderer: SummaryRenderer }): Promise<PackResult> {
-  await assertWritableTarget(out, await realpath(dir).catch(() => undefined));
+async function pack(app: Application, out: string, options: PackOptions & { renderer: SummaryRenderer }): Promise<PackResult> {
+  await assertWritableTarget(out, app.root);
   const draft = options.draft === true;
-  const plan = await planPack(dir, { date: options.date, draft, software: options.software, renderer: options.renderer });
+  const plan = await planPack(app, { date: options.date, draft, software: options.software, renderer: options.renderer });
   let done = 0;
   options.onProgress?.(0, plan.payloadBytes);
   const zipBytes = await writePack(plan, out, {

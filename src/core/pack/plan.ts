@@ -1,17 +1,16 @@
-import { realpath } from 'node:fs/promises';
-import { loadApplication } from '../application/load.js';
+import type { Application } from '../application/open.js';
 import type { ApplicationData } from '../application/types.js';
 import { checkApplication } from '../check/check-application.js';
 import type { ApplicationResult } from '../check/types.js';
 import { quoteFee } from '../fee/compute.js';
 import type { FeeQuote } from '../fee/types.js';
 import type { SummaryWarning } from '../pdf/types.js';
-import { buildManifest, resolveInside } from '../manifest/index.js';
+import { buildManifest } from '../manifest/build-manifest.js';
 import { BAG_FILES, BAGIT_TXT, tagManifest } from '../bag/layout.js';
 import { bagInfo } from './bag-info.js';
 import { PackRefusedError } from './errors.js';
 import { packId, packName } from './pack-name.js';
-import { collectSignoffs } from './signoffs.js';
+import { packSignoffs } from './signoffs.js';
 import { buildSummaryInput } from './summary.js';
 import { inProcessRenderer, type SummaryRenderer } from './summary-renderer.js';
 
@@ -44,10 +43,12 @@ export interface PlanOptions {
   renderer?: SummaryRenderer;
 }
 
-/** Checks the folder, verifies its sign-offs against the manifest, starts the summary's rendering and lays out the bag. */
-export async function planPack(dir: string, options: PlanOptions): Promise<PackPlan> {
+/** Checks the application (the sign-offs against the manifest the pack will hold), starts the summary's rendering and lays out the bag. */
+export async function planPack(app: Application, options: PlanOptions): Promise<PackPlan> {
   const { date, draft } = options;
-  const result = await checkApplication(dir, { now: date, skipSignoffs: draft });
+  const { dir } = app;
+  const outcome = await checkApplication(app, { now: date, skipSignoffs: draft });
+  const { result } = outcome;
   const errors = result.findings.filter((f) => f.severity === 'error');
   const unreadable = errors.some((f) => f.code === 'YAML_SYNTAX' || f.code === 'SCHEMA_VIOLATION');
   // A draft travels too: a secret or a name that cannot be unzipped elsewhere stops it as surely as a pack.
@@ -59,25 +60,24 @@ export async function planPack(dir: string, options: PlanOptions): Promise<PackP
     const why = draft ? 'even a draft needs a readable svmc.yaml' : 'the application has errors (use --draft for an unsigned draft)';
     throw new PackRefusedError(`cannot pack ${dir}: ${why}`, errors);
   }
-  const { data } = await loadApplication(dir);
-  if (!data) throw new PackRefusedError(`cannot pack ${dir}: svmc.yaml cannot be read`, result.findings);
-  const manifest = await buildManifest(dir, data);
-  const signoffs = await collectSignoffs(dir, data, manifest.text, draft);
-  if (signoffs.findings.length > 0) throw new PackRefusedError(`cannot pack ${dir}: the sign-offs do not hold`, signoffs.findings);
+  const { document } = outcome;
+  const data = document?.data;
+  if (!document || !data) throw new PackRefusedError(`cannot pack ${dir}: svmc.yaml cannot be read`, result.findings);
+  const manifest = outcome.manifest ?? (await buildManifest(app.folder, document.referenced));
+  const signoffs = packSignoffs(data, outcome.signoffs ?? []);
 
-  const root = await realpath(dir);
   const payload: PlannedEntry[] = [];
   for (const entry of manifest.entries) {
-    const file = await resolveInside(root, entry.path);
-    if (!file) throw new PackRefusedError(`cannot pack ${dir}: ${entry.path} has gone`, []);
+    const file = app.folder.locate(entry.path);
+    if (file.kind !== 'found') throw new PackRefusedError(`cannot pack ${dir}: ${entry.path} has gone`, []);
     const name = `data/${entry.path}`;
-    payload.push({ name, kind: 'file', path: file.absolute, relative: entry.path, size: entry.size, sha256: entry.sha256 });
+    payload.push({ name, kind: 'file', path: file.real, relative: entry.path, size: entry.size, sha256: entry.sha256 });
   }
   const payloadBytes = manifest.entries.reduce((sum, entry) => sum + entry.size, 0);
   const id = packId(manifest.text, date);
   const fee = feeOf(data);
   const summaryInput = await buildSummaryInput({
-    dir, data, result, signoffs: signoffs.summaries, entries: manifest.entries, packId: id, date, draft, ...(fee ? { fee } : {}),
+    dir: app.root, data, result, signoffs: signoffs.summaries, entries: manifest.entries, packId: id, date, draft, ...(fee ? { fee } : {}),
   });
   const pdf = (options.renderer ?? inProcessRenderer()).render(summaryInput);
   const info = bagInfo({

@@ -2,7 +2,7 @@ import type { ApplicationData } from '../application/types.js';
 import { loadAssessment } from '../assess/load.js';
 import type { ApplicationResult } from '../check/types.js';
 import type { FeeQuote } from '../fee/types.js';
-import type { ManifestEntry } from '../manifest/index.js';
+import type { ManifestEntry } from '../manifest/build-manifest.js';
 import type { SignoffSummary, SummaryInput } from '../pdf/types.js';
 
 export interface PackSummaryContext {

@@ -1,6 +1,6 @@
 import { lstat, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isInside } from '../application/paths.js';
+import { isInside } from '../fs/inside.js';
 import { UsageError } from '../errors.js';
 import { finding } from '../findings.js';
 import { temporaryPathFor, writeError } from '../fs/atomic-write.js';

@@ -1,4 +1,4 @@
-import { locateSecret } from '../check/secrets.js';
+import { locateSecret } from '../application/secrets.js';
 import { finding } from '../findings.js';
 import type { Rule } from './types.js';
 

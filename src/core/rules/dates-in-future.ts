@@ -33,16 +33,10 @@ const reached = (day: Date): number => day.getTime() - EARLIEST_ZONE_MS;
 export const datesInFuture: Rule = (context) => {
   const findings: Finding[] = [];
   for (const { path, day, what } of dated(context)) {
-    if (reached(day) <= context.now.getTime()) continue;
+    if (context.clock.reached(reached(day))) continue;
     const on = day.toISOString().slice(0, 10);
     const message = `${what} is dated ${on}, after today: record it once it has taken place, or correct the date.`;
     findings.push(finding('DATE_IN_FUTURE', message, { location: context.locate(path) }));
   }
   return findings;
 };
-
-/** The next moment a DATE_IN_FUTURE finding disappears, if any: a kept check result ends there. */
-export function nextDateReached(context: RuleContext): number | undefined {
-  const times = dated(context).map((d) => reached(d.day)).filter((time) => time > context.now.getTime());
-  return times.length === 0 ? undefined : Math.min(...times);
-}

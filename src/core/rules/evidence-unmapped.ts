@@ -1,4 +1,3 @@
-import { evidenceTree } from '../application/evidence-tree.js';
 import { normalisePath } from '../application/paths.js';
 import { finding } from '../findings.js';
 import { fileTargets } from './file-targets.js';
@@ -11,7 +10,7 @@ export function unmappedFiles(context: RuleContext): string[] {
   let unmapped = known.get(context);
   if (!unmapped) {
     const mapped = new Set(fileTargets(context).map((t) => normalisePath(t.file)));
-    unmapped = evidenceTree(context.dir).files.filter((file) => !mapped.has(file)).sort();
+    unmapped = context.files.tree('evidence').files.filter((file) => !mapped.has(file)).sort();
     known.set(context, unmapped);
   }
   return unmapped;

@@ -1,5 +1,5 @@
 import { field, text, type EvidenceRef } from '../application/evidence-refs.js';
-import type { FileState } from '../check/file-inspector.js';
+import type { FileState } from '../application/folder.js';
 import { finding, type Finding, type FindingCode } from '../findings.js';
 import type { RuleContext } from './types.js';
 

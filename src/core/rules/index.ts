@@ -11,7 +11,6 @@ import { prerequisites } from './prerequisites.js';
 import { priorAwardExpired } from './prior-award-expired.js';
 import { priorAwardMissing } from './prior-award-missing.js';
 import { representatives } from './representatives.js';
-import { signoffs } from './signoffs.js';
 import type { Rule } from './types.js';
 
 /** Every domain rule `check` runs after the schema, in report order. */
@@ -29,7 +28,6 @@ export const RULES: readonly Rule[] = [
   evidenceUnmapped,
   level3Areas,
   level3Occasions,
-  signoffs,
 ];
 
 export type { Rule, RuleContext } from './types.js';

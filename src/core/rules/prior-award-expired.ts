@@ -6,7 +6,8 @@ import type { Rule, RuleContext } from './types.js';
 /** PRIOR_AWARD_EXPIRED: the newest cited award of the needed level is more than two years old at `now`. */
 export const priorAwardExpired: Rule = (context) => {
   const newest = newestAward(context);
-  if (!newest || newest.expiry.getTime() >= context.now.getTime()) return [];
+  // Valid through its expiry day's first instant, expired from the millisecond after.
+  if (!newest || !context.clock.reached(newest.expiry.getTime() + 1)) return [];
   const { needed, award, expiry } = newest;
   const on = expiry.toISOString().slice(0, 10);
   const message = `The level-${needed} award of ${String(award.awarded)} expired on ${on} (an award is valid for ${AWARD_VALIDITY_YEARS} years): check the date, or ask the Assurance Manager whether you must apply for level ${needed} again.`;
@@ -16,11 +17,6 @@ export const priorAwardExpired: Rule = (context) => {
     }),
   ];
 };
-
-/** When the newest cited award of the needed level expires: the one moment this rule's verdict changes. */
-export function awardExpiry(context: RuleContext): Date | undefined {
-  return newestAward(context)?.expiry;
-}
 
 function newestAward(context: RuleContext) {
   const needed = neededAward(context);

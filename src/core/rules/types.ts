@@ -1,15 +1,18 @@
 import type { EvidenceRef } from '../application/evidence-refs.js';
-import type { LoadedApplication } from '../application/load.js';
+import type { ApplicationFolder } from '../application/folder.js';
+import type { Locate } from '../application/locate.js';
 import type { ApplicationData } from '../application/types.js';
 import type { Catalogue } from '../catalogue/types.js';
-import type { FileInspector } from '../check/file-inspector.js';
+import type { Clock } from '../check/clock.js';
 import type { Level } from '../domain.js';
 import type { Finding } from '../findings.js';
 
-/** What every rule may look at. `data` follows the schema only when `schemaValid` is true. */
+/**
+ * What every rule may look at. `data` follows the schema only when `schemaValid` is true. A rule
+ * reaches the disk only through `files`, and the time only through `clock`: both record what the
+ * rule read, which is what a kept result rests on.
+ */
 export interface RuleContext {
-  /** The folder as the user named it. */
-  dir: string;
   data: ApplicationData;
   /** svmc.yaml's text. */
   text: string;
@@ -18,13 +21,11 @@ export interface RuleContext {
   level?: Level;
   renewal: boolean;
   catalogue?: Catalogue;
-  /** The clock: award expiry is judged against it. */
-  now: Date;
-  locate: LoadedApplication['locate'];
-  files: FileInspector;
+  clock: Clock;
+  locate: Locate;
+  files: ApplicationFolder;
   /** No YAML_SYNTAX or SCHEMA_VIOLATION error was found. */
   schemaValid: boolean;
-  skipSignoffs: boolean;
 }
 
 /** A rule never throws for a user's mistake: it returns findings. */

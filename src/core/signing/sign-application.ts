@@ -5,7 +5,8 @@ import type { ApplicationData } from '../application/types.js';
 import { ROLES, ROLE_TITLES, type Role } from '../domain.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { buildManifest, type Manifest } from '../manifest/index.js';
+import type { Application, ApplicationDocument } from '../application/open.js';
+import { buildManifest, type Manifest } from '../manifest/build-manifest.js';
 import { keyIdOf, parsePublicKey, parseSecretKey, type SecretKey } from './keys.js';
 import { MinisignFormatError } from './minisign-format.js';
 import { formatTrustedComment, signMessage } from './signature.js';
@@ -91,9 +92,9 @@ function sameKey(line: string | undefined, secret: SecretKey): boolean {
 }
 
 export interface SignApplicationOptions {
-  dir: string;
+  app: Application;
+  document: ApplicationDocument & { data: ApplicationData };
   role: Role;
-  data: ApplicationData;
   secret: SecretKey;
   /** The signing time in the trusted comment (default now). */
   now?: Date;
@@ -110,8 +111,12 @@ export interface SignApplicationResult {
 
 /** Signs the folder's evidence manifest; writes signoffs/<role>.manifest, then signoffs/<role>.minisig. */
 export async function signApplication(options: SignApplicationOptions): Promise<SignApplicationResult> {
-  const { dir, role, data, secret } = options;
-  const manifest = await buildManifest(dir, data, { createCacheDir: true });
+  const { app, document, role, secret } = options;
+  const { data } = document;
+  const { dir } = app;
+  const manifest = await buildManifest(app.folder, document.referenced);
+  // The hashes just made serve the next check; the folder gets its cache now if it had none.
+  await app.folder.saveFacts(true);
   const trustedComment = formatTrustedComment({
     timestamp: Math.floor((options.now ?? new Date()).getTime() / 1000),
     role,

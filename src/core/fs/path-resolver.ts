@@ -1,7 +1,8 @@
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isInside } from '../application/paths.js';
-import type { FileStamp } from './file-cache.js';
+import { isInside } from './inside.js';
+import type { FileStamp } from '../cache/file-facts.js';
+import type { InputRecorder } from '../cache/recorded-inputs.js';
 
 /** The little of a Stats that svmc uses about a file. */
 export interface PathStats extends FileStamp {
@@ -65,7 +66,11 @@ export class PathResolver {
   private readonly folders = new Map<string, Folder>();
   private readonly files = new Map<string, Located>();
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    /** Told of every lstat, so what a check looked at can back a kept result. */
+    private readonly recorder?: InputRecorder,
+  ) {}
 
   /** `path`: relative, normalised, with no text problem (see pathTextProblem). */
   locate(path: string): Located {
@@ -77,18 +82,7 @@ export class PathResolver {
     return found;
   }
 
-  /**
-   * Takes the lstat of these paths, already made (undefined for any but a plain file or folder),
-   * so that each file is stat-ed once. `paths`: as `locate` takes them.
-   */
-  prime(paths: readonly string[], statsOf: (index: number) => PathStats | undefined): void {
-    paths.forEach((path, index) => {
-      const known = statsOf(index);
-      if (known && !this.files.has(path)) this.files.set(path, this.look(path, known));
-    });
-  }
-
-  private look(path: string, known?: PathStats): Located {
+  private look(path: string): Located {
     const slash = path.lastIndexOf('/');
     // Normalised relative paths join by concatenation; anything odd goes through join().
     const plain = path !== '.' && path !== '' && !path.startsWith('../');
@@ -96,20 +90,31 @@ export class PathResolver {
     const name = plain ? path.slice(slash + 1) : basename(join(this.root, path));
     let folder = this.folders.get(folderPath);
     if (!folder) {
+      if (plain && slash > 0) this.recordFolders(path.slice(0, slash));
       folder = this.folder(folderPath);
       this.folders.set(folderPath, folder);
     }
-    if (!('real' in folder)) return folder;
+    if (!('real' in folder)) {
+      if (folder.kind === 'failed' && folder.code !== 'ENOENT' && folder.code !== 'ENOTDIR') this.recorder?.fail(path);
+      return folder;
+    }
     const file = folder.real === '/' ? `/${name}` : `${folder.real}/${name}`;
-    if (known) return folder.inside ? new Found(folder.real, name, known) : { kind: 'outside' };
     try {
-      const stats = lstatSync(file);
+      const stats = lstatSync(file, { throwIfNoEntry: false });
+      this.recorder?.record(path, stats);
+      if (!stats) return { kind: 'failed', code: 'ENOENT' };
       if (!stats.isSymbolicLink()) return folder.inside ? new Found(folder.real, name, stats) : { kind: 'outside' };
       const real = realpathSync.native(file);
       return isInside(this.root, real) ? new Found(real, undefined, statSync(real)) : { kind: 'outside' };
     } catch (error) {
+      this.recorder?.fail(path);
       return failed(error);
     }
+  }
+
+  /** A folder on the way, and each one above it, as they stand: a folder swapped for a link shows. */
+  private recordFolders(folder: string): void {
+    for (let at = folder.length; at > 0; at = folder.lastIndexOf('/', at - 1)) this.recorder?.look(folder.slice(0, at));
   }
 
   private folder(path: string): Folder {

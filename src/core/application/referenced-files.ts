@@ -1,6 +1,5 @@
-import { normalisePath, pathTextProblem } from '../application/paths.js';
-import type { ApplicationData } from '../application/types.js';
-import { PathResolver, type PathStats } from './path-resolver.js';
+import { normalisePath, pathTextProblem } from './paths.js';
+import type { ApplicationData } from './types.js';
 
 export const APPLICATION_FILE = 'svmc.yaml';
 
@@ -34,30 +33,4 @@ export function referencedFiles(data: ApplicationData | undefined): string[] {
     if (path !== undefined) paths.add(path);
   }
   return [...paths];
-}
-
-export interface ResolvedFile {
-  /** The real path of the file, after any symlinks inside the folder. */
-  readonly absolute: string;
-  readonly stats: PathStats;
-}
-
-/** Finds the regular files that paths name inside `root` (a real path): undefined when missing or leading out. */
-export class FolderResolver {
-  readonly paths: PathResolver;
-
-  constructor(root: string | PathResolver) {
-    this.paths = typeof root === 'string' ? new PathResolver(root) : root;
-  }
-
-  /** `path`: normalised (see normaliseReference). */
-  resolve(path: string): ResolvedFile | undefined {
-    const found = this.paths.locate(path);
-    return found.kind === 'found' && found.stats.isFile ? found : undefined;
-  }
-}
-
-/** The regular file `path` names inside `root` (a real path), or undefined when missing or leading out. */
-export async function resolveInside(root: string, path: string): Promise<ResolvedFile | undefined> {
-  return new FolderResolver(root).resolve(path);
 }

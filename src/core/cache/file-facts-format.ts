@@ -1,4 +1,4 @@
-import type { FileStamp } from './file-cache.js';
+import type { FileStamp } from './file-facts.js';
 
 /** One file's facts: `sha256` and `secret` ('' when none was found) only when known. */
 export interface CachedFile extends FileStamp {
@@ -21,11 +21,10 @@ export interface DecodedCache {
   record(index: number): CachedFile;
 }
 
-// Layout, little-endian: MAGIC; u32 file count; u32 byte length of the paths, then the paths
+// Layout of the body, little-endian: u32 file count; u32 byte length of the paths, then the paths
 // (UTF-8, each followed by NUL, which no usable path holds); u32 byte length of the secrets found,
 // then those (the same way); then per file a fixed record: f64 size, mtimeMs, ctimeMs, ino;
 // 32 bytes sha256; u16 secret (0: not scanned, 1: none found, n: the (n - 2)th secret); u8 hashed.
-const MAGIC = Buffer.from('svmc-file-cache 2\n');
 const RECORD_BYTES = 4 * 8 + 32 + 2 + 1;
 const SHA_AT = 32;
 const SECRET_AT = 64;
@@ -75,8 +74,8 @@ export function decodeFileCache(bytes: Buffer | undefined): DecodedCache {
 
 /** The paths, the secrets and where the records start; undefined when the bytes are not a whole, valid cache. */
 function split(bytes: Buffer): { paths: string[]; secrets: string[]; records: number } | undefined {
-  let at = MAGIC.length;
-  if (bytes.length < at + 12 || !bytes.subarray(0, at).equals(MAGIC)) return undefined;
+  let at = 0;
+  if (bytes.length < 12) return undefined;
   const count = bytes.readUInt32LE(at);
   const texts = (): string[] | undefined => {
     const length = bytes.readUInt32LE(at);
@@ -119,7 +118,7 @@ export function encodeFileCache(files: CachedFile[]): Buffer {
     const secret = file.secret === undefined ? 0 : file.secret === '' ? 1 : secrets.indexOf(file.secret) + 2;
     records.writeUInt16LE(secret, start + SECRET_AT);
   });
-  return Buffer.concat([MAGIC, u32(sorted.length), ...block(sorted.map((f) => f.path)), ...block(secrets), records]);
+  return Buffer.concat([u32(sorted.length), ...block(sorted.map((f) => f.path)), ...block(secrets), records]);
 }
 
 function block(texts: string[]): Buffer[] {

@@ -1,15 +1,5 @@
-import { lstat, mkdir, writeFile } from 'node:fs/promises';
-import { READ_LIMITS, readRegularFile } from '../fs/read-file.js';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write.js';
-import { decodeFileCache, encodeFileCache, type CachedFile, type DecodedCache } from './file-cache-format.js';
-
-export const CACHE_DIR = '.svmc';
-export const FILE_CACHE_FILE = 'file-cache.bin';
-/** Earlier, separate caches of the same facts; removed when this one is written. */
-// A file changed within this long before it was read may change again with the same mtime
-// (coarse file-system clocks), so what was read from it then is never kept ("racy" files, as in git).
-export const RACY_MS = 2000;
+import { RACY_MS, ensureCacheFolder, readCache, writeCache } from './cache-folder.js';
+import { decodeFileCache, encodeFileCache, type CachedFile, type DecodedCache } from './file-facts-format.js';
 
 /** What identifies a file's content without reading it. */
 export interface FileStamp {
@@ -21,10 +11,10 @@ export interface FileStamp {
 
 /**
  * What is known about each file of an application, keyed by its stamp: its sha256 (for the
- * manifest) and its secret scan (for check). One compact binary file, `.svmc/file-cache.bin`,
+ * manifest) and its secret scan (for check). One compact binary cache, `.svmc/file-facts.bin`,
  * so a warm check of 10,000 files reads one cache, stats each file once and creates few objects.
  */
-export class FileCache {
+export class FileFacts {
   /** Stored records that this run found unchanged or replaced: the others drop out on save. */
   private readonly used: Uint8Array;
   private usedCount = 0;
@@ -35,14 +25,13 @@ export class FileCache {
     this.used = new Uint8Array(stored.count);
   }
 
-  static empty(): FileCache {
-    return new FileCache(decodeFileCache(undefined));
+  static empty(): FileFacts {
+    return new FileFacts(decodeFileCache(undefined));
   }
 
   /** Reads the folder's cache; a missing or corrupt cache is an empty one. */
-  static async load(root: string): Promise<FileCache> {
-    const bytes = await readRegularFile(join(root, CACHE_DIR, FILE_CACHE_FILE), READ_LIMITS.cache).catch(() => undefined);
-    return new FileCache(decodeFileCache(bytes));
+  static async load(root: string): Promise<FileFacts> {
+    return new FileFacts(decodeFileCache(await readCache(root, 'facts')));
   }
 
   /** The sha256 of an unchanged file, or undefined when it must be hashed. */
@@ -80,28 +69,19 @@ export class FileCache {
   }
 
   /**
-   * Writes the entries used in this run (files no longer referenced drop out), atomically; best
-   * effort, so a read-only folder still works. Creates `.svmc/` only with `createDir`: commands
-   * that only read (check) never add folders.
+   * Writes the entries used in this run (files no longer referenced drop out); best effort.
+   * Creates `.svmc/` only with `createDir`: commands that only read (check) never add folders.
    */
   async save(root: string, createDir = false): Promise<void> {
-    const unchanged = this.learnt.size === 0 && this.usedCount === this.stored.count;
-    if (unchanged && !createDir) return;
-    const dir = join(root, CACHE_DIR);
-    try {
-      if (createDir) await mkdir(dir, { recursive: true });
-      if (!(await lstat(dir)).isDirectory()) return;
-      // Keeps the cache out of git without touching the user's own .gitignore.
-      await writeFile(join(dir, '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
-      if (unchanged) return;
-      const files = [...this.learnt.values()];
-      for (let index = 0; index < this.stored.count; index++) {
-        if (this.used[index] && !this.learnt.has(this.stored.path(index))) files.push(this.stored.record(index));
-      }
-      await writeFileAtomic(join(dir, FILE_CACHE_FILE), encodeFileCache(files));
-    } catch {
-      // A read-only folder or a full disk only costs the next run some reading.
+    if (this.learnt.size === 0 && this.usedCount === this.stored.count) {
+      if (createDir) await ensureCacheFolder(root).catch(() => undefined);
+      return;
     }
+    const files = [...this.learnt.values()];
+    for (let index = 0; index < this.stored.count; index++) {
+      if (this.used[index] && !this.learnt.has(this.stored.path(index))) files.push(this.stored.record(index));
+    }
+    await writeCache(root, 'facts', encodeFileCache(files), { create: createDir });
   }
 
   /** The stored record of an unchanged file, marked as used. */

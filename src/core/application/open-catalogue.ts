@@ -2,8 +2,8 @@ import { CatalogueError, builtInCatalogueIds, criteriaFor, loadCatalogue } from 
 import type { Catalogue } from '../catalogue/types.js';
 import { isLevel } from '../domain.js';
 import { finding, type Finding } from '../findings.js';
-import { field, text } from '../application/evidence-refs.js';
-import type { Locate } from '../application/validate.js';
+import { field, text } from './evidence-refs.js';
+import type { Locate } from './locate.js';
 
 /** The catalogue svmc.yaml names (default: the built-in one), or CATALOGUE_INVALID saying why it cannot be used. */
 export function openCatalogue(data: unknown, dir: string, locate: Locate): { catalogue?: Catalogue; findings: Finding[] } {

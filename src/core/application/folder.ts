@@ -1,0 +1,227 @@
+import { accessSync, closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+import { FileFacts } from '../cache/file-facts.js';
+import { InputRecorder, type Inputs } from '../cache/recorded-inputs.js';
+import { OVERLAP_BYTES, SCAN_CHUNK_BYTES, findSecret, worthScanning } from './secrets.js';
+import { FileReadError, readRegularFileSync } from '../fs/read-file.js';
+import { hashFile } from '../fs/hash-file.js';
+import { PathResolver, type Located } from '../fs/path-resolver.js';
+import { normalisePath, pathTextProblem } from './paths.js';
+
+export type FileState =
+  | { kind: 'outside'; reason: string }
+  | { kind: 'missing' }
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'empty' }
+  | { kind: 'ok'; secret?: string };
+
+/** Most files are fine: one shared state for all of them. */
+const OK: FileState = Object.freeze({ kind: 'ok' });
+
+/** What lies under a folder of the application: its folders (itself first) and its files and links. */
+export interface FolderTree {
+  folders: string[];
+  files: string[];
+}
+
+/**
+ * The one door to an application folder's files: everything a check, a sign-off or a pack reads
+ * inside the folder goes through here. Each path is resolved inside the folder once, stat-ed once
+ * and read at most once per question; what is known from earlier runs comes from the file facts;
+ * and every path touched is recorded with its stamp, so a kept result rests on exactly what was
+ * read. Synchronous where it can be: for thousands of small files one system call each on the main
+ * thread is many times faster than the thread pool's round trips.
+ */
+export class ApplicationFolder {
+  readonly recorder: InputRecorder;
+  readonly paths: PathResolver;
+  private readonly states = new Map<string, FileState>();
+  private readonly hashes = new Map<string, Promise<string | undefined>>();
+  private readonly trees = new Map<string, FolderTree>();
+
+  constructor(
+    /** The folder's real path. */
+    readonly root: string,
+    readonly facts: FileFacts,
+  ) {
+    this.recorder = new InputRecorder(root);
+    this.paths = new PathResolver(root, this.recorder);
+  }
+
+  static async open(root: string): Promise<ApplicationFolder> {
+    return new ApplicationFolder(root, await FileFacts.load(root));
+  }
+
+  /** Where a normalised path leads, stat-ed once. */
+  locate(path: string): Located {
+    return this.paths.locate(path);
+  }
+
+  /** What a path named in svmc.yaml holds, for the check rules: inside, present, non-empty, readable, free of secrets. */
+  inspect(path: string): FileState {
+    let state = this.states.get(path);
+    if (!state) {
+      const key = normalisePath(path);
+      state = this.states.get(key) ?? this.look(path, key);
+      this.states.set(key, state);
+      this.states.set(path, state);
+    }
+    return state;
+  }
+
+  /** The SHA-256 of a regular file inside the folder, from the facts when its stamp is unchanged; undefined when it cannot be read. */
+  sha256(path: string, onBytes?: (bytes: number) => void): Promise<string | undefined> {
+    let hash = this.hashes.get(path);
+    if (!hash) {
+      hash = this.hash(path, onBytes);
+      this.hashes.set(path, hash);
+    }
+    return hash;
+  }
+
+  /** A file's text, read whole up to `maxBytes`; undefined when it does not exist; the error when it cannot be read. */
+  readText(path: string, maxBytes: number): string | undefined | FileReadError {
+    try {
+      this.recorder.record(path, lstatSync(join(this.root, path), { throwIfNoEntry: false }));
+      return readRegularFileSync(join(this.root, path), maxBytes).toString('utf8');
+    } catch (error) {
+      if (!(error instanceof FileReadError)) {
+        this.recorder.fail(path);
+        throw error;
+      }
+      if (error.reason === 'missing') return undefined;
+      if (error.reason === 'unreadable') this.recorder.fail(path);
+      return error;
+    }
+  }
+
+  /** Every folder and file under `folder`; hidden entries and unreadable folders are skipped. Walked once. */
+  tree(folder: string): FolderTree {
+    let tree = this.trees.get(folder);
+    if (!tree) {
+      tree = { folders: [], files: [] };
+      this.walk(folder, tree);
+      this.trees.set(folder, tree);
+    }
+    return tree;
+  }
+
+  /** Records a file outside the folder that a result depends on (a catalogue of the user's own). */
+  depend(absolutePath: string): void {
+    this.recorder.look(absolutePath);
+  }
+
+  /** What was read, for a kept result; undefined when some of it cannot be judged by its stamp. */
+  inputs(): Inputs | undefined {
+    return this.recorder.unfitReason === undefined ? this.recorder.inputs() : undefined;
+  }
+
+  /** Keeps what was learnt about the files for the next run; best effort. */
+  async saveFacts(createCacheFolder = false): Promise<void> {
+    await this.facts.save(this.root, createCacheFolder);
+  }
+
+  private walk(folder: string, tree: FolderTree): void {
+    tree.folders.push(folder);
+    this.recorder.look(folder);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(this.root, folder), { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.recorder.fail(folder);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) this.walk(path, tree);
+      else if (entry.isFile() || entry.isSymbolicLink()) tree.files.push(path);
+    }
+  }
+
+  private look(path: string, key: string): FileState {
+    const problem = pathTextProblem(path);
+    if (problem) return { kind: 'outside', reason: problem };
+    const found = this.locate(key);
+    if (found.kind === 'outside') return { kind: 'outside', reason: 'leads out of the application folder through a symbolic link' };
+    if (found.kind === 'failed') return failed(found.code);
+    const { real, stats } = found;
+    if (!stats.isFile) return { kind: 'unreadable', reason: 'is a folder or device, not a file: map the files inside it' };
+    if (stats.size === 0) return { kind: 'empty' };
+    const cached = this.facts.secret(key, stats);
+    if (cached !== undefined) return cached ? { kind: 'ok', secret: cached } : OK;
+    try {
+      const startedAt = Date.now();
+      const secret = worthScanning(key, stats.size) ? scan(real, stats.size) : readable(real);
+      this.facts.recordSecret(key, stats, secret, startedAt);
+      return secret ? { kind: 'ok', secret } : OK;
+    } catch (error) {
+      this.recorder.fail(key);
+      return { kind: 'unreadable', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): check its permissions` };
+    }
+  }
+
+  private async hash(path: string, onBytes?: (bytes: number) => void): Promise<string | undefined> {
+    const found = this.locate(path);
+    if (found.kind !== 'found' || !found.stats.isFile) return undefined;
+    const known = this.facts.sha256(path, found.stats);
+    if (known !== undefined) {
+      onBytes?.(found.stats.size);
+      return known;
+    }
+    const startedAt = Date.now();
+    try {
+      const sha256 = await hashFile(found.real, onBytes);
+      this.facts.recordSha256(path, found.stats, sha256, startedAt);
+      return sha256;
+    } catch (error) {
+      if (!isReadError(error)) throw error;
+      this.recorder.fail(path);
+      return undefined;
+    }
+  }
+}
+
+function failed(code: string): FileState {
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+  return { kind: 'unreadable', reason: code === 'ELOOP' ? 'is a loop of symbolic links' : `cannot be opened (${code})` };
+}
+
+/** A file the user cannot read (permissions, a folder, a device error): reported by the check, not a crash. */
+function isReadError(error: unknown): boolean {
+  if (error instanceof FileReadError) return true;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && ['EACCES', 'EPERM', 'EISDIR', 'ELOOP', 'EIO', 'ENOENT', 'ENXIO'].includes(code);
+}
+
+function readable(path: string): undefined {
+  accessSync(path, constants.R_OK);
+  return undefined;
+}
+
+// A file swapped for a FIFO after its lstat must not stall the check: opened without waiting, then judged.
+const SCAN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+let shared: Buffer | undefined;
+
+/** The whole file, chunk by chunk, each read following the tail of the one before: no secret hides across a boundary. */
+function scan(path: string, size: number): string | undefined {
+  const fd = openSync(path, SCAN_FLAGS);
+  try {
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
+    const buffer = (shared ??= Buffer.allocUnsafe(SCAN_CHUNK_BYTES + OVERLAP_BYTES));
+    let kept = 0;
+    for (let position = 0; ; ) {
+      const read = readSync(fd, buffer, kept, buffer.length - kept, position);
+      if (read === 0) return undefined;
+      position += read;
+      const filled = kept + read;
+      const secret = findSecret(buffer.subarray(0, filled));
+      if (secret || position >= size) return secret;
+      kept = Math.min(OVERLAP_BYTES, filled);
+      buffer.copy(buffer, 0, filled - kept, filled);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

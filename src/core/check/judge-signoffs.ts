@@ -1,0 +1,26 @@
+import type { Application, ApplicationDocument } from '../application/open.js';
+import { ROLES } from '../domain.js';
+import type { Finding } from '../findings.js';
+import { READ_LIMITS } from '../fs/read-file.js';
+import { buildManifest, type Manifest } from '../manifest/build-manifest.js';
+import { judgeSignoff, type SignoffVerdict } from '../signing/judge.js';
+import { signoffFinding } from '../signing/signoff-findings.js';
+import { signaturePath, signedManifestPath } from '../signing/signoff-files.js';
+
+/** Both sign-offs in the folder, judged against the folder's manifest as it is now. */
+export async function judgeSignoffs(app: Application, document: ApplicationDocument): Promise<{ manifest: Manifest; verdicts: SignoffVerdict[]; findings: Finding[] }> {
+  const { folder } = app;
+  const manifest = await buildManifest(folder, document.referenced);
+  const verdicts = ROLES.map((role) => {
+    const signedManifest = folder.readText(signedManifestPath(role), READ_LIMITS.manifest);
+    return judgeSignoff({
+      role,
+      signature: folder.readText(signaturePath(role), READ_LIMITS.key),
+      key: document.data?.representatives?.[role]?.publicKey,
+      manifest: () => manifest.text,
+      ...(typeof signedManifest === 'string' ? { signedManifest } : {}),
+    });
+  });
+  const findings = verdicts.flatMap((verdict) => signoffFinding(verdict, document.locate) ?? []);
+  return { manifest, verdicts, findings };
+}
