@@ -28,8 +28,8 @@ async function signedCopy(): Promise<{ dir: string; lead: SecretKey; senior: Sec
   const dir = copyOf(FIXTURE);
   const lead = generateSecretKey();
   const senior = generateSecretKey();
-  await registerPublicKey(dir, 'lead', lead.publicKey);
-  await registerPublicKey(dir, 'senior', senior.publicKey);
+  await registerPublicKey(dir, 'lead', async () => lead.publicKey);
+  await registerPublicKey(dir, 'senior', async () => senior.publicKey);
   await sign(dir, 'lead', lead);
   await sign(dir, 'senior', senior);
   return { dir, lead, senior };

@@ -1,7 +1,7 @@
-import { appendFile, realpath } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { checkApplications } from '../../core/check/check-application.js';
 import type { CheckResult } from '../../core/check/types.js';
-import { applicationFiles } from '../../core/application/application-files.js';
+import type { Application } from '../../core/application/open.js';
 import { ownFileReason } from '../../core/application/own-files.js';
 import { isInside } from '../../core/fs/inside.js';
 import { UsageError } from '../../core/errors.js';
@@ -55,13 +55,12 @@ async function writeStepSummary(format: ReportFormat, result: CheckResult, stric
 }
 
 /** The report never replaces a file of a checked application: its svmc.yaml, evidence, sign-offs or drafts. */
-async function reportTarget(output: string, result: CheckResult): Promise<OutputTarget> {
+async function reportTarget(output: string, result: { opened: Application[] }): Promise<OutputTarget> {
   const target = await resolveOutputTarget(output);
   if (target.kind === 'stdout') return target;
-  for (const app of result.applications) {
-    const root = await realpath(app.dir);
-    if (!isInside(root, target.path)) continue;
-    const reason = ownFileReason(root, target.path, await applicationFiles(app.dir));
+  for (const app of result.opened) {
+    if (!isInside(app.root, target.path)) continue;
+    const reason = ownFileReason(app.root, target.path, (await app.document()).referenced);
     if (reason) throw new UsageError(`cannot write the report to ${output}: ${reason}; choose another path`);
   }
   return target;

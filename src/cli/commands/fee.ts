@@ -37,7 +37,7 @@ export async function run(options: FeeCommandOptions): Promise<number> {
     ...(options.discount === undefined ? {} : { discount: parseDiscount(options.discount) }),
   };
   const needsFolder = options.size === undefined || (!options.journey && options.level === undefined && !options.renewal);
-  const facts = needsFolder ? readFolderFeeFacts(options.dir) : undefined;
+  const facts = needsFolder ? await readFolderFeeFacts(options.dir) : undefined;
   if (needsFolder && !facts) {
     const missing = [options.size === undefined && '--size', !options.journey && options.level === undefined && '--level'];
     throw new UsageError(

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { ROLE_TITLES, type Role } from '../../core/domain.js';
-import { defaultKeyDir, writeKeyPair } from '../../core/signing/key-files.js';
+import { defaultKeyDir, writeKeyPair, type WrittenKeyPair } from '../../core/signing/key-files.js';
 import { keyIdOf } from '../../core/signing/keys.js';
-import { checkRegistrable, registerPublicKey } from '../../core/signing/register-key.js';
+import { registerPublicKey } from '../../core/signing/register-key.js';
 import { paint } from '../color.js';
 import { out } from '../io.js';
 import { noteReprinted } from '../reprinted.js';
@@ -18,15 +18,16 @@ export interface KeygenCommandOptions {
 export async function run(options: KeygenCommandOptions): Promise<number> {
   const role = options.as;
   const keyPath = options.out ?? join(defaultKeyDir(), `${role}.key`);
-  // Refuse before making a key that could not be registered.
-  if (options.register) await checkRegistrable(options.dir, role);
-  const written = await writeKeyPair({ role, keyPath, force: options.force });
+  let written: WrittenKeyPair | undefined;
+  const make = async (): Promise<WrittenKeyPair> => (written = await writeKeyPair({ role, keyPath, force: options.force }));
+  // With --register the key is made only once svmc.yaml is known to take it.
+  const registered = options.register ? await registerPublicKey(options.dir, role, async () => (await make()).secret.publicKey) : undefined;
+  if (!written) written = await make();
   const { publicKey } = written.secret;
   out(`${paint('bold', 'Key id:')}      ${keyIdOf(publicKey)} (${ROLE_TITLES[role]})`);
   out(`${paint('bold', 'Private key:')} ${written.keyPath} (mode 0600; keep it secret, never in the application folder)`);
   out(`${paint('bold', 'Public key:')}  ${written.publicKeyPath}`);
-  if (options.register) {
-    const registered = await registerPublicKey(options.dir, role, publicKey);
+  if (registered) {
     const note = registered.replaced ? ', replacing the key registered before' : '';
     out(`Registered in ${registered.file} as representatives.${role}.publicKey${note}.`);
     noteReprinted(registered.reprinted);

@@ -1,6 +1,5 @@
 import { open, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { asUsageError } from '../fs/system-errors.js';
 import { withFileLock } from '../fs/file-lock.js';

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { UsageError } from '../errors.js';
-import { finding, type Finding, type FindingLocation } from '../findings.js';
+import { finding, type Finding } from '../findings.js';
 import { locateIn, type Locate } from './locate.js';
 import { tableLocate, type LocationTable } from './location-table.js';
 import { excessiveNesting } from './nesting.js';

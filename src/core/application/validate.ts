@@ -1,7 +1,7 @@
 import { DEFAULT_CATALOGUE_ID, registerStageSchemas } from '../catalogue/load.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { STAGES, isLevel } from '../domain.js';
-import { finding, type Finding, type FindingLocation } from '../findings.js';
+import { finding, type Finding } from '../findings.js';
 import { getAjv, shippedValidator, type ErrorObject } from '../schema/ajv.js';
 import type { Locate } from './locate.js';
 import { classifyStageError, isCriterionEntry, missingEvidence } from './stage-errors.js';

@@ -1,5 +1,5 @@
 import { field } from '../application/evidence-refs.js';
-import { loadApplication } from '../application/load.js';
+import { openApplication } from '../application/open.js';
 import { isLevel, type Level } from '../domain.js';
 import { UsageError } from '../errors.js';
 
@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
  */
 export async function appliedLevel(dir: string): Promise<Level | undefined> {
   try {
-    const level = field((await loadApplication(dir)).data, 'application', 'level');
+    const level = field((await (await openApplication(dir)).document()).data, 'application', 'level');
     return isLevel(level) ? level : undefined;
   } catch (error) {
     if (error instanceof UsageError) return undefined;

@@ -45,7 +45,7 @@ export async function checkFolder(dir: string, options: CheckOptions = {}): Prom
 }
 
 /** Checks many folders into one result. Every folder must exist and hold svmc.yaml, or nothing is checked. */
-export async function checkApplications(dirs: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+export async function checkApplications(dirs: readonly string[], options: CheckOptions = {}): Promise<CheckResult & { opened: Application[] }> {
   const problems: string[] = [];
   for (const dir of dirs) {
     const info = await stat(dir).catch(() => undefined);
@@ -55,6 +55,11 @@ export async function checkApplications(dirs: readonly string[], options: CheckO
   }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   const applications: ApplicationResult[] = [];
-  for (const dir of dirs) applications.push(await checkFolder(dir, options));
-  return { applications };
+  const opened: Application[] = [];
+  for (const dir of dirs) {
+    const app = await openApplication(dir);
+    opened.push(app);
+    applications.push((await checkApplication(app, options)).result);
+  }
+  return { applications, opened };
 }

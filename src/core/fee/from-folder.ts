@@ -1,6 +1,7 @@
-import { FileReadError, READ_LIMITS, readRegularFileSync } from '../fs/read-file.js';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { field } from '../application/evidence-refs.js';
+import { openApplication } from '../application/open.js';
 import { UsageError } from '../errors.js';
 
 /** What `svmc fee` needs from a svmc.yaml; values are unchecked until parsed. */
@@ -10,31 +11,17 @@ export interface FolderFeeFacts {
   renewal?: unknown;
 }
 
-/** Reads size, level and renewal from DIR/svmc.yaml; undefined when there is no such file. */
-export function readFolderFeeFacts(dir: string): FolderFeeFacts | undefined {
-  const path = join(dir, 'svmc.yaml');
-  let text: string;
-  try {
-    text = readRegularFileSync(path, READ_LIMITS.document).toString('utf8');
-  } catch (error) {
-    if (!(error instanceof FileReadError)) throw error;
-    if (error.reason === 'missing') return undefined;
-    throw new UsageError(error.reason === 'too-large' ? `${path} is too large to be an application file (run "svmc check")` : error.message);
+/** Size, level and renewal from the application in `dir`; undefined when the folder holds no svmc.yaml. */
+export async function readFolderFeeFacts(dir: string): Promise<FolderFeeFacts | undefined> {
+  if (!(await stat(join(dir, 'svmc.yaml')).catch(() => undefined))) return undefined;
+  const document = await (await openApplication(dir)).document();
+  if (document.loaded.findings.some((f) => f.code === 'YAML_SYNTAX' && f.severity === 'error')) {
+    throw new UsageError(`${join(dir, 'svmc.yaml')} is not valid YAML (run "svmc check" for details)`);
   }
-  let data: unknown;
-  try {
-    data = parseYaml(text, { maxAliasCount: 100, uniqueKeys: true });
-  } catch {
-    throw new UsageError(`${path} is not valid YAML (run "svmc check" for details)`);
-  }
-  const root = asRecord(data);
+  const { data } = document;
   return {
-    size: asRecord(asRecord(root.applicant).membership).size,
-    level: asRecord(root.application).level,
-    renewal: asRecord(root.application).renewal,
+    size: field(data, 'applicant', 'membership', 'size'),
+    level: field(data, 'application', 'level'),
+    renewal: field(data, 'application', 'renewal'),
   };
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { editApplication } from '../application/edit-application.js';
-import { loadApplication, type LoadedApplication } from '../application/load.js';
+import type { LoadedApplication } from '../application/load.js';
 import { ROLE_TITLES, type Role } from '../domain.js';
 import { InvalidInputError } from '../errors.js';
 import type { PublicKey } from './keys.js';
@@ -11,11 +11,6 @@ export interface RegisterResult {
   replaced?: string;
   /** True when svmc.yaml had to be printed anew, so its layout changed. */
   reprinted: boolean;
-}
-
-/** Checks that svmc.yaml can take the key, before any key is made. */
-export async function checkRegistrable(dir: string, role: Role): Promise<void> {
-  refuseUnregistrable(await loadApplication(dir), role);
 }
 
 function refuseUnregistrable(loaded: LoadedApplication, role: Role): void {
@@ -29,10 +24,14 @@ function refuseUnregistrable(loaded: LoadedApplication, role: Role): void {
   }
 }
 
-/** Records the public key line under representatives.<role>.publicKey, keeping comments and layout. */
-export async function registerPublicKey(dir: string, role: Role, publicKey: PublicKey): Promise<RegisterResult> {
-  const { result, reprinted } = await editApplication(dir, (loaded) => {
+/**
+ * Records a public key line under representatives.<role>.publicKey, keeping comments and layout.
+ * `key` is asked for only once svmc.yaml is known to take it, so no key is made for nothing.
+ */
+export async function registerPublicKey(dir: string, role: Role, key: () => Promise<PublicKey>): Promise<RegisterResult> {
+  const { result, reprinted } = await editApplication(dir, async (loaded) => {
     refuseUnregistrable(loaded, role);
+    const publicKey = await key();
     const path = ['representatives', role, 'publicKey'];
     const previous = loaded.document.getIn(path);
     const replaced = typeof previous === 'string' && previous !== publicKey.line ? previous : undefined;

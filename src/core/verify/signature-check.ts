@@ -1,9 +1,10 @@
-import { parse } from 'yaml';
+import { parseApplication } from '../application/load.js';
 import { ROLES, ROLE_TITLES, type Role } from '../domain.js';
 import { BAG_FILES } from '../bag/layout.js';
 import { keyIdOf, parsePublicKey, type PublicKey } from '../signing/keys.js';
 import { MinisignFormatError } from '../signing/minisign-format.js';
-import { parseSignature, verifySignature } from '../signing/signature.js';
+import { judgeSignoff, type SignoffVerdict } from '../signing/judge.js';
+import { parseSignature } from '../signing/signature.js';
 import type { BagFiles } from './bag-check.js';
 import type { SignatureVerdict, VerifyProblem } from './types.js';
 
@@ -60,7 +61,7 @@ function checkRole(
     add(sigFile, `missing: the ${ROLE_TITLES[role]} has not signed`);
     return verdict;
   }
-  let key: PublicKey;
+  let keyText: string | undefined;
   try {
     const keyId = keyIdOf(parseSignature(signature).keyId);
     verdict.keyId = keyId;
@@ -69,36 +70,48 @@ function checkRole(
       add(sigFile, `made with key ${keyId}, which is not among the trusted keys`);
       return verdict;
     }
-    const packKey = textOf(files, pubFile);
-    if (!pinned && packKey === undefined) {
+    keyText = pinned ? pinned.key.line : textOf(files, pubFile);
+    if (keyText === undefined) {
       add(pubFile, 'missing: no key to check the signature with');
       return verdict;
     }
-    key = pinned?.key ?? parsePublicKey(packKey ?? '');
     verdict.keySource = pinned?.file ?? pubFile;
   } catch (error) {
     if (!(error instanceof MinisignFormatError)) throw error;
-    add(verdict.keySource ?? (verdict.keyId ? pubFile : sigFile), error.message);
+    add(sigFile, error.message);
     return verdict;
   }
   if (manifest === undefined) return verdict;
-  const result = verifySignature(manifest, signature, key);
-  if (result.trustedComment !== undefined) verdict.trustedComment = result.trustedComment;
-  if (!result.valid) {
-    add(sigFile, `${result.problem ?? 'does not verify'} (over ${BAG_FILES.manifest}, with ${verdict.keySource})`);
+  const judged = judgeSignoff({ role, signature, key: keyText, manifest: () => manifest.toString('utf8') });
+  if (judged.trustedComment !== undefined) verdict.trustedComment = judged.trustedComment;
+  if (judged.state !== 'valid') {
+    add(judged.problem === 'bad-key' ? pubFile : sigFile, `${problemText(judged)} (over ${BAG_FILES.manifest}, with ${verdict.keySource})`);
     return verdict;
   }
   verdict.valid = true;
-  if (result.fields.role !== undefined && result.fields.role !== role) {
-    add(sigFile, `its trusted comment says it is the ${result.fields.role}'s sign-off, not the ${role}'s`);
-    verdict.valid = false;
-  }
   const expected = registered[role];
-  if (expected !== undefined && expected !== keyIdOf(key)) {
-    add(sigFile, `made with key ${keyIdOf(key)}, but data/svmc.yaml registers key ${expected} for the ${ROLE_TITLES[role]}`);
+  if (expected !== undefined && expected !== judged.expectedKeyId) {
+    add(sigFile, `made with key ${judged.expectedKeyId}, but data/svmc.yaml registers key ${expected} for the ${ROLE_TITLES[role]}`);
     verdict.valid = false;
   }
   return verdict;
+}
+
+function problemText(judged: SignoffVerdict): string {
+  switch (judged.problem) {
+    case 'bad-key':
+      return `the public key is not usable: ${judged.detail ?? 'not a minisign key'}`;
+    case 'malformed':
+      return `not a minisign signature: ${judged.detail ?? 'malformed'}`;
+    case 'wrong-key':
+      return `it was made with key ${judged.keyId}, not with key ${judged.expectedKeyId}`;
+    case 'wrong-role':
+      return `its trusted comment says it is the ${judged.detail}'s sign-off, not the ${judged.role}'s`;
+    case 'bad-trusted-comment':
+      return 'the trusted comment was altered';
+    default:
+      return 'the signature does not match the signed data';
+  }
 }
 
 /** Key ids registered in the packed svmc.yaml, which the payload manifest (and so the signatures) cover. */
@@ -107,7 +120,7 @@ function registeredKeys(files: BagFiles): Partial<Record<Role, string>> {
   const text = textOf(files, 'data/svmc.yaml');
   if (text === undefined) return keys;
   try {
-    const data = parse(text, { maxAliasCount: 100 }) as { representatives?: Record<string, { publicKey?: unknown }> };
+    const { data } = parseApplication('data', 'data/svmc.yaml', { text });
     for (const role of ROLES) {
       const line = data?.representatives?.[role]?.publicKey;
       if (typeof line === 'string') keys[role] = keyIdOf(parsePublicKey(line));
