@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { openApplication, type Application, type ApplicationDocument } from '../application/open.js';
 import { keptResult } from '../cache/kept-result.js';
 import { UsageError } from '../errors.js';
@@ -47,19 +46,17 @@ export async function checkFolder(dir: string, options: CheckOptions = {}): Prom
 /** Checks many folders into one result. Every folder must exist and hold svmc.yaml, or nothing is checked. */
 export async function checkApplications(dirs: readonly string[], options: CheckOptions = {}): Promise<CheckResult & { opened: Application[] }> {
   const problems: string[] = [];
+  const opened: Application[] = [];
   for (const dir of dirs) {
-    const info = await stat(dir).catch(() => undefined);
-    if (!info) problems.push(`folder ${dir} does not exist`);
-    else if (!info.isDirectory()) problems.push(`${dir} is not a folder`);
-    else if (!(await stat(`${dir}/svmc.yaml`).catch(() => undefined))) problems.push(`${dir} has no svmc.yaml (create one with "svmc init ${dir}")`);
+    try {
+      opened.push(await openApplication(dir));
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problems.push(error.message);
+    }
   }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   const applications: ApplicationResult[] = [];
-  const opened: Application[] = [];
-  for (const dir of dirs) {
-    const app = await openApplication(dir);
-    opened.push(app);
-    applications.push((await checkApplication(app, options)).result);
-  }
+  for (const app of opened) applications.push((await checkApplication(app, options)).result);
   return { applications, opened };
 }
