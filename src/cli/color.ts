@@ -4,15 +4,21 @@ type Style = Parameters<typeof styleText>[0];
 
 let enabled = false;
 
-/** Colour only on a TTY, never with NO_COLOR set or --no-color; FORCE_COLOR=0 also turns it off. */
-export function configureColor(options: { color?: boolean; stream?: NodeJS.WriteStream } = {}): void {
-  const stream = options.stream ?? process.stdout;
-  const env = process.env;
-  enabled =
-    options.color !== false &&
-    !('NO_COLOR' in env && env.NO_COLOR !== '') &&
-    env.FORCE_COLOR !== '0' &&
-    Boolean(stream.isTTY);
+/**
+ * Whether to colour, in the order tools agree on: --no-color, then FORCE_COLOR (0 turns colour
+ * off, any other value on), then NO_COLOR, then TERM=dumb, then whether the stream is a terminal.
+ */
+export function colorWanted(options: { color?: boolean; stream?: { isTTY?: boolean }; env?: NodeJS.ProcessEnv } = {}): boolean {
+  const env = options.env ?? process.env;
+  if (options.color === false) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return Boolean((options.stream ?? process.stdout).isTTY);
+}
+
+export function configureColor(options: { color?: boolean } = {}): void {
+  enabled = colorWanted(options);
 }
 
 export function colorEnabled(): boolean {
@@ -20,5 +26,6 @@ export function colorEnabled(): boolean {
 }
 
 export function paint(style: Style, text: string): string {
-  return enabled ? styleText(style, text) : text;
+  // The choice is made above; styleText's own look at the stream would undo FORCE_COLOR.
+  return enabled ? styleText(style, text, { validateStream: false }) : text;
 }

@@ -10,7 +10,7 @@ const REPORT_URL = 'https://www.npmjs.com/package/svmc (see "Reporting a bug")';
 /** Runs the CLI and returns the exit code; the only place that decides one. */
 export async function main(argv: string[]): Promise<number> {
   // Scripts ask for the version often; it needs neither commander nor any command.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === '-V')) {
     out(VERSION);
     return 0;
   }
@@ -19,7 +19,12 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram((code) => {
     exitCode = code;
   });
-  program.hook('preAction', () => configureColor({ color: program.opts<{ color?: boolean }>().color }));
+  program.hook('preAction', () => configureColor({ color: program.opts().color }));
+  // Bare `svmc` is a request for help, answered on stdout like --help.
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

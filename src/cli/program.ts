@@ -1,40 +1,33 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from '@commander-js/extra-typings';
+import { collect, dirOption, folderOf, formatOption, roleOption, yesOption } from './options.js';
 import { VERSION } from './version.js';
 
-export interface CommandModule {
-  run(...args: never[]): Promise<number>;
-}
+/** The options a command's action receives, as commander's typings infer them from its declaration. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OptionsOf<D extends (program: Command) => Command<any, any, any>> = ReturnType<D> extends Command<any, infer O, any> ? O : never;
 
-type Loader = () => Promise<CommandModule>;
+const EXAMPLES = `
+Examples:
+  svmc init riverside                  start an application (asks what it needs)
+  svmc map L1.PL.1 evidence/plan/stakeholder-map.csv --summary "Agreed by the board"
+  svmc status                          what is met, what to do next
+  svmc check                           every finding, with file, line and column
+  svmc sign --as lead --key ~/.config/svmc/lead.key
+  svmc pack                            the signed submission pack
+  svmc verify pack.zip                 the assessor's check
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+Run "svmc <command> --help" for a command's flags and examples.`;
 
-/**
- * Declares every command and its flags. Command code is imported only when that command runs,
- * so `svmc --help` stays fast and never loads the PDF, zip or prompt libraries.
- */
-export function buildProgram(setExitCode: (code: number) => void): Command {
-  const program = new Command('svmc')
-    .description('Prepare, check, sign and pack applications for the Social Value Management Certificate.')
-    .version(VERSION, '-V, --version')
-    .option('--no-color', 'never colour the output')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureHelp({ sortSubcommands: false });
+const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}`;
 
-  const lazy =
-    (load: Loader) =>
-    async (...args: unknown[]): Promise<void> => {
-      const module = await load();
-      setExitCode(await (module.run as (...a: unknown[]) => Promise<number>)(...args.slice(0, -1)));
-    };
-
+export const defineInit = (program: Command) =>
   program
     .command('init')
-    .argument('[dir]', 'folder to create', '.')
+    .argument('[dir]', 'folder to create (default: the current folder)')
     .description('scaffold an application folder: svmc.yaml, evidence/, drafts/')
+    .addOption(dirOption())
     .option('--org <name>', 'organisation name')
-    .addOption(new Option('--scope <scope>', 'what applies').choices(['organisation', 'programme']))
+    .addOption(new Option('--scope <scope>', 'what applies').choices(['organisation', 'programme'] as const))
     .option('--programme <name>', 'programme or project name (with --scope programme)')
     .option('--level <level>', 'certificate level: 1, 2 or 3')
     .option('--renewal', 'a renewal of level 3')
@@ -47,87 +40,73 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--senior-email <email>', "Social Value Senior Leader's email")
     .option('--previous-award <LEVEL:DATE:REF>', 'a previous award (repeatable)', collect)
     .option('--templates <dir>', 'house templates to copy into drafts/ instead of the built-in ones')
-    .addOption(new Option('--ci <provider>', 'add a CI workflow that runs svmc check').choices(['github']))
-    .option('-y, --yes', 'never prompt; take flags only')
-    .option('-f, --force', 'write into a non-empty folder')
+    .addOption(new Option('--ci <provider>', 'add a CI workflow that runs svmc check').choices(['github'] as const))
+    .addOption(yesOption())
+    .option('-f, --force', 'add the application to a non-empty folder, keeping every file there')
     .addHelpText(
       'after',
-      `
-Examples:
-  svmc init                      ask for everything, in the current folder
-  svmc init riverside --yes --org "Riverside Community Trust" --level 1 --size medium
-  svmc init acme --templates ~/house-templates --ci github`,
-    )
-    .action(lazy(() => import('./commands/init.js')));
+      examples(
+        'svmc init                      ask for everything, in the current folder',
+        'svmc init riverside --yes --org "Riverside Community Trust" --level 1 --size medium',
+        'svmc init acme --templates ~/house-templates --ci github',
+      ),
+    );
 
+export const defineCriteria = (program: Command) =>
   program
     .command('criteria')
     .description('list the criteria catalogue')
     .option('--level <level>', 'only this level: 1, 2 or 3')
     .option('--stage <stage>', 'only this stage: creating-capacity, plan, do, assess, revise')
     .option('--catalogue <ref>', 'a catalogue id or the path of a catalogue file')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  svmc criteria --level 2
-  svmc criteria --level 3 --stage revise --format json`,
-    )
-    .action(lazy(() => import('./commands/criteria.js')));
+    .addOption(formatOption(['text', 'json'] as const))
+    .addHelpText('after', examples('svmc criteria --level 2', 'svmc criteria --level 3 --stage revise --format json'));
 
+export const defineMap = (program: Command) =>
   program
     .command('map')
     .argument('<criterion>', 'criterion id, e.g. L2.PL.1')
-    .argument('<file...>', 'evidence files, relative to the folder (or absolute, inside it)')
-    .description('add evidence files to a criterion in svmc.yaml, keeping comments and layout')
+    .argument('<file...>', 'evidence files: relative to the folder, or absolute inside it (\\ is read as /)')
+    .description('add evidence files to a criterion in svmc.yaml, changing only the lines it adds')
     .option('--summary <text>', 'what the evidence shows')
     .option('--date <YYYY-MM-DD>', 'when it happened')
     .option('--area <name>', 'which area of the organisation it comes from')
-    .option('--dir <dir>', 'application folder', '.')
+    .addOption(dirOption())
     .addHelpText(
       'after',
-      `
-Examples:
-  svmc map L2.PL.1 evidence/plan/stakeholder-map.xlsx --summary "Stakeholder map agreed by the board"
-  svmc map L3.RV.1 evidence/revise/minutes-2026-03.pdf --date 2026-03-12 --area "Youth services"`,
-    )
-    .action(lazy(() => import('./commands/map.js')));
+      examples(
+        'svmc map L2.PL.1 evidence/plan/stakeholder-map.xlsx --summary "Stakeholder map agreed by the board"',
+        'svmc map L3.RV.1 evidence/revise/minutes-2026-03.pdf --date 2026-03-12 --area "Youth services"',
+      ),
+    );
 
+export const defineCheck = (program: Command) =>
   program
     .command('check')
     .argument('[dirs...]', 'application folders (default: the current folder)')
     .description('validate application folders and report findings')
-    .addOption(
-      new Option('--format <format>', 'report format')
-        .choices(['text', 'json', 'junit', 'sarif', 'github'])
-        .default('text'),
-    )
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(dirOption().argParser(collect))
+    .addOption(formatOption(['text', 'json', 'junit', 'sarif', 'github'] as const))
+    .option('-o, --output <file>', 'write the report to a file ("-" for stdout) instead of stdout')
     .option('--strict', 'treat warnings as errors')
     .option('--offline', 'accepted for scripts; svmc never goes online')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  svmc check
-  svmc check clients/* --format json --output report.json
-  svmc check --format github --strict`,
-    )
-    .action(lazy(() => import('./commands/check.js')));
+    .addHelpText('after', examples('svmc check', 'svmc check clients/* --format json --output report.json', 'svmc check --format github --strict'));
 
+export const defineStatus = (program: Command) =>
   program
     .command('status')
-    .argument('[dir]', 'application folder', '.')
+    .argument('[dir]', 'application folder (default: the current folder)')
     .description('progress matrix: stages by criteria, what is met, what to do next')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExamples:\n  svmc status\n  svmc status clients/acme')
-    .action(lazy(() => import('./commands/status.js')));
+    .addOption(dirOption())
+    .addOption(formatOption(['text', 'json'] as const))
+    .addHelpText('after', examples('svmc status', 'svmc status clients/acme --format json'));
 
+export const defineFee = (program: Command) =>
   program
     .command('fee')
+    .argument('[dir]', "application folder whose svmc.yaml gives size and level (default: the current folder)")
     .description("the application fee, from the folder's svmc.yaml or from --size and --level")
-    .option('--dir <dir>', 'application folder', '.')
+    .addOption(dirOption())
     .option('--size <size>', 'membership size: small, medium, large, very-large')
     .option('--level <level>', 'certificate level: 1, 2 or 3')
     .option('--renewal', 'a renewal of level 3')
@@ -136,99 +115,96 @@ Examples:
     .option('--journey', 'levels 1 to 3 and the renewals that follow')
     .option('--renewals <n>', 'renewals of level 3 shown by --journey, one every two years', '2')
     .option('--fee-table <file>', 'a fee table file to use instead of the built-in one')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(['text', 'json'] as const))
     .addHelpText(
       'after',
-      `
-Examples:
-  svmc fee
-  svmc fee --size very-large --level 3
-  svmc fee --size small --level 1 --vat-rate 0.2 --discount 10%
-  svmc fee --size medium --journey --format json`,
-    )
-    .action(lazy(() => import('./commands/fee.js')));
+      examples('svmc fee', 'svmc fee --size very-large --level 3', 'svmc fee --size small --level 1 --vat-rate 0.2 --discount 10%', 'svmc fee --size medium --journey --format json'),
+    );
 
+export const defineKeygen = (program: Command) =>
   program
     .command('keygen')
+    .argument('[dir]', 'application folder, for --register (default: the current folder)')
     .description('create an Ed25519 signing key pair in the minisign format')
-    .addOption(new Option('--as <role>', 'whose key').choices(['lead', 'senior']).makeOptionMandatory())
+    .addOption(roleOption('whose key'))
     .option('--out <path.key>', 'private key file; the public key is written beside it as .pub')
-    .option('--register', "record the public key in svmc.yaml under the representative")
-    .option('--dir <dir>', 'application folder (with --register)', '.')
+    .option('--register', 'record the public key in svmc.yaml under the representative')
+    .addOption(dirOption())
     .option('-f, --force', 'overwrite an existing key')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  svmc keygen --as lead --register
-  svmc keygen --as senior --out ~/keys/svmc-senior.key`,
-    )
-    .action(lazy(() => import('./commands/keygen.js')));
+    .addHelpText('after', examples('svmc keygen --as lead --register', 'svmc keygen --as senior --out ~/keys/svmc-senior.key'));
 
+export const defineSign = (program: Command) =>
   program
     .command('sign')
+    .argument('[dir]', 'application folder (default: the current folder)')
     .description('sign the evidence manifest as a representative')
-    .addOption(new Option('--as <role>', 'who signs').choices(['lead', 'senior']).makeOptionMandatory())
+    .addOption(roleOption('who signs'))
     .option('--key <file>', 'private key file (or the key text in SVMC_SIGNING_KEY)')
-    .option('--dir <dir>', 'application folder', '.')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  svmc sign --as lead --key ~/.config/svmc/lead.key
-  SVMC_SIGNING_KEY="$(cat senior.key)" svmc sign --as senior`,
-    )
-    .action(lazy(() => import('./commands/sign.js')));
+    .addOption(dirOption())
+    .addHelpText('after', examples('svmc sign --as lead --key ~/.config/svmc/lead.key', 'SVMC_SIGNING_KEY="$(cat senior.key)" svmc sign --as senior'));
 
+export const definePack = (program: Command) =>
   program
     .command('pack')
-    .argument('[dir]', 'application folder', '.')
+    .argument('[dir]', 'application folder (default: the current folder)')
     .description('bundle a signed BagIt zip with a PDF summary')
-    .requiredOption('-o, --out <file.zip>', 'where to write the pack')
+    .addOption(dirOption())
+    .option('-o, --out <file.zip>', 'where to write the pack ("-" for stdout; default: <pack id>.zip here, or beside the folder when here is inside it)')
     .option('--date <YYYY-MM-DD|ISO time>', 'pack date (default: SOURCE_DATE_EPOCH, else now)')
     .option('--draft', 'pack despite errors, unsigned, marked DRAFT')
     .addHelpText(
       'after',
-      `
-Examples:
-  svmc pack --out riverside-level-2.zip
-  SOURCE_DATE_EPOCH=1767225600 svmc pack examples/level-1 --out level-1.zip
-  svmc pack --draft --out draft.zip`,
-    )
-    .action(lazy(() => import('./commands/pack.js')));
+      examples('svmc pack', 'SOURCE_DATE_EPOCH=1767225600 svmc pack examples/level-1 --out level-1.zip', 'svmc pack --draft --out draft.zip'),
+    );
 
+export const defineVerify = (program: Command) =>
   program
     .command('verify')
     .argument('<pack>', 'the pack zip')
     .description("assessor's check: bag complete and intact, both signatures valid, PDF present")
     .option('--trust <key.pub>', 'pin a trusted public key (repeatable)', collect)
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  svmc verify riverside-level-2.zip
-  svmc verify pack.zip --trust lead.pub --trust senior.pub --format json`,
-    )
-    .action(lazy(() => import('./commands/verify.js')));
+    .addOption(formatOption(['text', 'json'] as const))
+    .addHelpText('after', examples('svmc verify riverside-level-2.zip', 'svmc verify pack.zip --trust lead.pub --trust senior.pub --format json'));
 
+export const defineAssess = (program: Command) =>
   program
     .command('assess')
+    .argument('[dir]', 'application folder the results are written into (default: the current folder)')
     .description('self-assessment against the seven Principles of Social Value')
-    .option('--dir <dir>', 'application folder', '.')
+    .addOption(dirOption())
     .option('--answers <file>', 'answers YAML instead of questions')
     .option('--list', 'print the questionnaire')
-    .option('-y, --yes', 'never prompt')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText(
-      'after',
-      `
-Examples:
-  svmc assess
-  svmc assess --answers answers.yaml --format json
-  svmc assess --list --format json`,
-    )
-    .action(lazy(() => import('./commands/assess.js')));
+    .addOption(yesOption())
+    .addOption(formatOption(['text', 'json'] as const))
+    .addHelpText('after', examples('svmc assess', 'svmc assess --answers answers.yaml --format json', 'svmc assess --list --format json'));
 
+/**
+ * Declares every command and its flags. Command code is imported only when that command runs,
+ * so `svmc --help` stays fast and never loads the PDF, zip or prompt libraries. Each action passes
+ * the options commander parsed to its command's `run`, whose parameter types come from the same
+ * declaration: a flag and its option type cannot drift apart.
+ */
+export function buildProgram(setExitCode: (code: number) => void) {
+  const program = new Command('svmc')
+    .description('Prepare, check, sign and pack applications for the Social Value Management Certificate.')
+    .version(VERSION, '-v, --version')
+    .option('--no-color', 'never colour the output')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureHelp({ sortSubcommands: false })
+    .addHelpText('after', EXAMPLES);
+  const done = (code: number): void => setExitCode(code);
+
+  defineInit(program).action(async (dir, options) => done(await (await import('./commands/init.js')).run(folderOf(dir, options.dir), options)));
+  defineCriteria(program).action(async (options) => done(await (await import('./commands/criteria.js')).run(options)));
+  defineMap(program).action(async (criterion, files, options) => done(await (await import('./commands/map.js')).run(criterion, files, options)));
+  defineCheck(program).action(async (dirs, options) => done(await (await import('./commands/check.js')).run([...dirs, ...(options.dir ?? [])], options)));
+  defineStatus(program).action(async (dir, options) => done(await (await import('./commands/status.js')).run(folderOf(dir, options.dir), options)));
+  defineFee(program).action(async (dir, options) => done(await (await import('./commands/fee.js')).run(folderOf(dir, options.dir), options)));
+  defineKeygen(program).action(async (dir, options) => done(await (await import('./commands/keygen.js')).run(folderOf(dir, options.dir), options)));
+  defineSign(program).action(async (dir, options) => done(await (await import('./commands/sign.js')).run(folderOf(dir, options.dir), options)));
+  definePack(program).action(async (dir, options) => done(await (await import('./commands/pack.js')).run(folderOf(dir, options.dir), options)));
+  defineVerify(program).action(async (pack, options) => done(await (await import('./commands/verify.js')).run(pack, options)));
+  defineAssess(program).action(async (dir, options) => done(await (await import('./commands/assess.js')).run(folderOf(dir, options.dir), options)));
   return program;
 }

@@ -14,27 +14,22 @@ import { wrapWords } from '../../core/assess/wrap.js';
 import { writeResults } from '../../core/assess/write.js';
 import { paint } from '../color.js';
 import { canPrompt, err, out } from '../io.js';
+import type { OptionsOf, defineAssess } from '../program.js';
 
-export interface AssessOptions {
-  dir?: string;
-  answers?: string;
-  list?: boolean;
-  yes?: boolean;
-  format?: 'text' | 'json';
-}
+export type AssessOptions = OptionsOf<typeof defineAssess>;
 
 /** Exit code of a run stopped with Ctrl-C, as shells report SIGINT. */
 const INTERRUPTED = 130;
 
-export async function run(options: AssessOptions): Promise<number> {
+export async function run(folder: string, options: AssessOptions): Promise<number> {
   const questionnaire = loadQuestionnaire();
   const json = options.format === 'json';
   if (options.list) {
     out(json ? questionnaireJson(questionnaire) : questionnaireText(questionnaire, { paint, width: terminalWidth() }));
     return 0;
   }
-  const dir = resolve(options.dir ?? '.');
-  await requireFolder(dir, options.dir ?? '.');
+  const dir = resolve(folder);
+  await requireFolder(dir, folder);
 
   let answers: Record<string, number>;
   if (options.answers) {

@@ -10,13 +10,9 @@ import { reportRenderer, renderStepSummary, type ReportFormat } from '../../repo
 import { colorEnabled } from '../color.js';
 import { err, out } from '../io.js';
 import { VERSION } from '../version.js';
+import type { OptionsOf, defineCheck } from '../program.js';
 
-export interface CheckCommandOptions {
-  format?: ReportFormat;
-  output?: string;
-  strict?: boolean;
-  offline?: boolean;
-}
+export type CheckCommandOptions = OptionsOf<typeof defineCheck>;
 
 /** Errors fail the run; with --strict, warnings do too. */
 export function exitCodeOf(result: CheckResult, strict = false): number {

@@ -5,13 +5,9 @@ import { UsageError } from '../../core/errors.js';
 import { parseLevel } from '../../core/fee/parse.js';
 import { paint } from '../color.js';
 import { out } from '../io.js';
+import type { OptionsOf, defineCriteria } from '../program.js';
 
-export interface CriteriaCommandOptions {
-  level?: string;
-  stage?: string;
-  catalogue?: string;
-  format: 'text' | 'json';
-}
+export type CriteriaCommandOptions = OptionsOf<typeof defineCriteria>;
 
 export async function run(options: CriteriaCommandOptions): Promise<number> {
   const level = options.level === undefined ? undefined : parseLevel(options.level, '--level');

@@ -16,32 +16,22 @@ import {
 } from '../../core/fee/index.js';
 import { readFolderFeeFacts, type FolderFeeFacts } from '../../core/fee/from-folder.js';
 import { out } from '../io.js';
+import type { OptionsOf, defineFee } from '../program.js';
 
-export interface FeeCommandOptions {
-  dir: string;
-  size?: string;
-  level?: string;
-  renewal?: boolean;
-  vatRate?: string;
-  discount?: string;
-  journey?: boolean;
-  renewals?: string;
-  feeTable?: string;
-  format: 'text' | 'json';
-}
+export type FeeCommandOptions = OptionsOf<typeof defineFee>;
 
-export async function run(options: FeeCommandOptions): Promise<number> {
+export async function run(dir: string, options: FeeCommandOptions): Promise<number> {
   const feeOptions: FeeOptions = {
     ...(options.feeTable === undefined ? {} : { table: readFeeTable(options.feeTable) }),
     ...(options.vatRate === undefined ? {} : { vatRate: parseVatRate(options.vatRate) }),
     ...(options.discount === undefined ? {} : { discount: parseDiscount(options.discount) }),
   };
   const needsFolder = options.size === undefined || (!options.journey && options.level === undefined && !options.renewal);
-  const facts = needsFolder ? await readFolderFeeFacts(options.dir) : undefined;
+  const facts = needsFolder ? await readFolderFeeFacts(dir) : undefined;
   if (needsFolder && !facts) {
     const missing = [options.size === undefined && '--size', !options.journey && options.level === undefined && '--level'];
     throw new UsageError(
-      `no svmc.yaml in ${options.dir}: pass ${missing.filter(Boolean).join(' and ')} (or --dir with an application folder)`,
+      `no svmc.yaml in ${dir}: pass ${missing.filter(Boolean).join(' and ')} (or --dir with an application folder)`,
     );
   }
   const size = sizeOf(options, facts);

@@ -15,26 +15,9 @@ import { checkTarget, planScaffold, writeScaffold, type ScaffoldFile } from '../
 import { templateSources } from '../../core/init/templates.js';
 import { canPrompt, err, out } from '../io.js';
 import { VERSION } from '../version.js';
+import type { OptionsOf, defineInit } from '../program.js';
 
-export interface InitCommandOptions {
-  org?: string;
-  scope?: 'organisation' | 'programme';
-  programme?: string;
-  level?: string;
-  renewal?: boolean;
-  size?: string;
-  network?: string;
-  membershipNumber?: string;
-  leadName?: string;
-  leadEmail?: string;
-  seniorName?: string;
-  seniorEmail?: string;
-  previousAward?: string[];
-  templates?: string;
-  ci?: 'github';
-  yes?: boolean;
-  force?: boolean;
-}
+export type InitCommandOptions = OptionsOf<typeof defineInit>;
 
 /** What the flags said, checked; absent answers stay undefined until a prompt or a default fills them. */
 interface Given {

@@ -1,27 +1,22 @@
 import { join } from 'node:path';
-import { ROLE_TITLES, type Role } from '../../core/domain.js';
+import { ROLE_TITLES } from '../../core/domain.js';
 import { defaultKeyDir, writeKeyPair, type WrittenKeyPair } from '../../core/signing/key-files.js';
 import { keyIdOf } from '../../core/signing/keys.js';
 import { registerPublicKey } from '../../core/signing/register-key.js';
 import { paint } from '../color.js';
 import { out } from '../io.js';
 import { noteReprinted } from '../reprinted.js';
+import type { OptionsOf, defineKeygen } from '../program.js';
 
-export interface KeygenCommandOptions {
-  as: Role;
-  out?: string;
-  register?: boolean;
-  dir: string;
-  force?: boolean;
-}
+export type KeygenCommandOptions = OptionsOf<typeof defineKeygen>;
 
-export async function run(options: KeygenCommandOptions): Promise<number> {
+export async function run(dir: string, options: KeygenCommandOptions): Promise<number> {
   const role = options.as;
   const keyPath = options.out ?? join(defaultKeyDir(), `${role}.key`);
   let written: WrittenKeyPair | undefined;
   const make = async (): Promise<WrittenKeyPair> => (written = await writeKeyPair({ role, keyPath, force: options.force }));
   // With --register the key is made only once svmc.yaml is known to take it.
-  const registered = options.register ? await registerPublicKey(options.dir, role, async () => (await make()).secret.publicKey) : undefined;
+  const registered = options.register ? await registerPublicKey(dir, role, async () => (await make()).secret.publicKey) : undefined;
   if (!written) written = await make();
   const { publicKey } = written.secret;
   out(`${paint('bold', 'Key id:')}      ${keyIdOf(publicKey)} (${ROLE_TITLES[role]})`);

@@ -2,13 +2,9 @@ import { mapEvidence } from '../../core/application/map-evidence.js';
 import { paint } from '../color.js';
 import { err, out } from '../io.js';
 import { noteReprinted } from '../reprinted.js';
+import type { OptionsOf, defineMap } from '../program.js';
 
-export interface MapCommandOptions {
-  summary?: string;
-  date?: string;
-  area?: string;
-  dir?: string;
-}
+export type MapCommandOptions = OptionsOf<typeof defineMap>;
 
 export async function run(criterion: string, files: string[], options: MapCommandOptions): Promise<number> {
   const result = await mapEvidence({

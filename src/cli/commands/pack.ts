@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { isInside } from '../../core/fs/inside.js';
 import { copyToTarget, resolveOutputTarget } from '../../core/fs/output-target.js';
 import { VERSION } from '../version.js';
 import type { Finding } from '../../core/findings.js';
@@ -9,12 +10,9 @@ import { resolvePackDate } from '../../core/pack/pack-date.js';
 import { startSummaryRenderer } from '../../core/pack/summary-renderer.js';
 import { paint } from '../color.js';
 import { copyToStdout, err, out } from '../io.js';
+import type { OptionsOf, definePack } from '../program.js';
 
-export interface PackCommandOptions {
-  out: string;
-  date?: string;
-  draft?: boolean;
-}
+export type PackCommandOptions = OptionsOf<typeof definePack>;
 
 const SHOWN_FINDINGS = 10;
 /** Below this much payload a pack takes well under a second: no bar. */
@@ -22,10 +20,10 @@ const PROGRESS_MIN_BYTES = 64 * 1024 * 1024;
 
 export async function run(dir: string, options: PackCommandOptions): Promise<number> {
   const date = resolvePackDate(options.date, process.env.SOURCE_DATE_EPOCH, new Date());
-  const output = await resolveOutputTarget(options.out);
+  const output = options.out === undefined ? undefined : await resolveOutputTarget(options.out);
   // A zip is written with seeks: a device, a FIFO or standard output gets a finished one, copied from a private folder.
-  const staging = output.kind === 'file' ? undefined : await mkdtemp(join(tmpdir(), 'svmc-pack-'));
-  const target = output.kind === 'file' ? output.path : join(staging!, 'pack.zip');
+  const staging = output === undefined || output.kind === 'file' ? undefined : await mkdtemp(join(tmpdir(), 'svmc-pack-'));
+  const target = output === undefined ? undefined : output.kind === 'file' ? output.path : join(staging!, 'pack.zip');
   const controller = new AbortController();
   let interrupted: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -40,7 +38,8 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
   let progress: Progress | undefined;
   try {
     const [{ packApplication }, { openApplication }] = await Promise.all([import('../../core/pack/pack.js'), import('../../core/application/open.js')]);
-    const result = await packApplication(await openApplication(dir), target, {
+    const app = await openApplication(dir);
+    const result = await packApplication(app, target ?? ((packId) => defaultPackPath(app.root, packId)), {
       renderer,
       date,
       draft: options.draft === true,
@@ -52,20 +51,20 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
       },
     });
     progress?.stop();
-    if (output.kind === 'stdout') await copyToStdout(target);
-    else if (output.kind === 'stream') await copyToTarget(target, output);
+    if (output?.kind === 'stdout') await copyToStdout(result.out);
+    else if (output?.kind === 'stream') await copyToTarget(result.out, output);
     showFindings(result.findings.filter((f) => f.severity !== 'error' || result.draft));
     for (const warning of result.summaryWarnings) err(`  ${paint('yellow', 'warning')} summary.pdf: ${warning.message}`);
     const files = `${result.payloadFiles} file${result.payloadFiles === 1 ? '' : 's'}`;
     const draft = result.draft ? `${paint('yellow', 'DRAFT')} (unsigned, not for submission) ` : '';
-    const line = `Packed ${draft}${output.shown}: ${files}, ${megabytes(result.zipBytes)} in ${result.name}/, pack id ${paint('bold', result.packId)}`;
+    const line = `Packed ${draft}${output?.shown ?? shown(result.out)}: ${files}, ${megabytes(result.zipBytes)} in ${result.name}/, pack id ${paint('bold', result.packId)}`;
     // The zip itself may be on standard output: then the words go to standard error.
-    (output.kind === 'stdout' ? err : out)(line);
+    (output?.kind === 'stdout' ? err : out)(line);
     return 0;
   } catch (error) {
     progress?.stop();
     if (interrupted) {
-      err(`svmc: pack interrupted (${interrupted}); nothing was written to ${options.out}`);
+      err(`svmc: pack interrupted (${interrupted}); nothing was written${options.out === undefined ? "" : ` to ${options.out}`}`);
       return 130;
     }
     if (error instanceof PackRefusedError) {
@@ -80,6 +79,18 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** `<pack id>.zip` in the current folder, or beside the application when the current folder is inside it: a pack never goes into its folder. */
+function defaultPackPath(root: string, packId: string): string {
+  const here = process.cwd();
+  return join(isInside(root, here) ? dirname(root) : here, `${packId}.zip`);
+}
+
+/** A path as short as it can be said from here. */
+function shown(path: string): string {
+  const near = relative(process.cwd(), path);
+  return near !== '' && !isAbsolute(near) ? near : path;
 }
 
 function showFindings(findings: Finding[]): void {

@@ -1,29 +1,26 @@
 import { openApplication } from '../../core/application/open.js';
 import { checkApplication } from '../../core/check/check-application.js';
-import { ROLE_TITLES, type Role } from '../../core/domain.js';
+import { ROLE_TITLES } from '../../core/domain.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { SIGNOFF_CODES } from '../../core/findings.js';
 import { assertRegisteredKey, loadSigningKey, signApplication } from '../../core/signing/sign-application.js';
 import { paint } from '../color.js';
 import { err, out } from '../io.js';
+import type { OptionsOf, defineSign } from '../program.js';
 
-export interface SignCommandOptions {
-  as: Role;
-  key?: string;
-  dir: string;
-}
+export type SignCommandOptions = OptionsOf<typeof defineSign>;
 
 const SHOWN_ERRORS = 10;
 
-export async function run(options: SignCommandOptions): Promise<number> {
+export async function run(dir: string, options: SignCommandOptions): Promise<number> {
   const role = options.as;
   // The key comes first: without one there is nothing to do, and no prompt could help.
   const secret = await loadSigningKey({ keyFile: options.key, keyText: process.env.SVMC_SIGNING_KEY });
-  const app = await openApplication(options.dir);
+  const app = await openApplication(dir);
   const { result, document } = await checkApplication(app, { skipSignoffs: true });
   const errors = result.findings.filter((f) => f.severity === 'error' && !SIGNOFF_CODES.includes(f.code));
   if (errors.length > 0) {
-    err(`svmc: ${options.dir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix them before signing:`);
+    err(`svmc: ${dir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix them before signing:`);
     for (const f of errors.slice(0, SHOWN_ERRORS)) {
       const where = f.location ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}: ` : '';
       err(`  ${where}${f.code} ${f.message}`);

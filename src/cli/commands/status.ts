@@ -3,10 +3,9 @@ import { statusOf, type StatusResult } from '../../core/check/status.js';
 import { LEVEL_NAMES } from '../../core/domain.js';
 import { paint } from '../color.js';
 import { out } from '../io.js';
+import type { OptionsOf, defineStatus } from '../program.js';
 
-export interface StatusCommandOptions {
-  format?: 'text' | 'json';
-}
+export type StatusCommandOptions = OptionsOf<typeof defineStatus>;
 
 /** Progress is information, not a verdict: it exits 0 whatever is missing (`check` gives the verdict). */
 export async function run(dir: string, options: StatusCommandOptions): Promise<number> {

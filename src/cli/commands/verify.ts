@@ -4,11 +4,9 @@ import { verifyPack } from '../../core/verify/verify-pack.js';
 import { renderVerifyJson, renderVerifyText } from '../../report/verify.js';
 import { paint } from '../color.js';
 import { out } from '../io.js';
+import type { OptionsOf, defineVerify } from '../program.js';
 
-export interface VerifyCommandOptions {
-  trust?: string[];
-  format: 'text' | 'json';
-}
+export type VerifyCommandOptions = OptionsOf<typeof defineVerify>;
 
 /** Exit 0 when the pack is valid, 1 when it is not, 2 when it cannot be read at all. */
 export async function run(pack: string, options: VerifyCommandOptions): Promise<number> {

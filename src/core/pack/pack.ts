@@ -31,8 +31,11 @@ export interface PackResult {
   summaryWarnings: SummaryWarning[];
 }
 
-/** Packs the application into a BagIt zip at `out`. Throws PackRefusedError when it cannot. */
-export async function packApplication(app: Application, out: string, options: PackOptions): Promise<PackResult> {
+/**
+ * Packs the application into a BagIt zip at `out`, or at the path `out` gives for the pack id once
+ * that is known. Throws PackRefusedError when it cannot.
+ */
+export async function packApplication(app: Application, out: string | ((packId: string) => string), options: PackOptions): Promise<PackResult> {
   const renderer = options.renderer ?? (await startSummaryRenderer());
   try {
     return await pack(app, out, { ...options, renderer });
@@ -41,10 +44,12 @@ export async function packApplication(app: Application, out: string, options: Pa
   }
 }
 
-async function pack(app: Application, out: string, options: PackOptions & { renderer: SummaryRenderer }): Promise<PackResult> {
-  await assertWritableTarget(out, app.root);
+async function pack(app: Application, target: string | ((packId: string) => string), options: PackOptions & { renderer: SummaryRenderer }): Promise<PackResult> {
+  if (typeof target === 'string') await assertWritableTarget(target, app.root);
   const draft = options.draft === true;
   const plan = await planPack(app, { date: options.date, draft, software: options.software, renderer: options.renderer });
+  const out = typeof target === 'string' ? target : target(plan.packId);
+  if (typeof target !== 'string') await assertWritableTarget(out, app.root);
   let done = 0;
   options.onProgress?.(0, plan.payloadBytes);
   const zipBytes = await writePack(plan, out, {
