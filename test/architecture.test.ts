@@ -25,6 +25,10 @@ describe('the layers', () => {
     for (const { path, text } of sources('core/verify')) expect(imports(text).filter((spec) => spec.includes('/pack/')), path).toEqual([]);
   });
 
+  it('core renders no text for people: fee, assess, status and criteria text live in report/', () => {
+    for (const { path, text } of sources('core')) expect(text, path).not.toMatch(/styleText|\u001b\[|render\w*Text\b/);
+  });
+
   it('core never prints, prompts or exits', () => {
     for (const { path, text } of sources('core')) {
       expect(text, path).not.toMatch(/console\.|process\.(exit|stdout|stderr)|@inquirer/);

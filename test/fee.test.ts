@@ -17,8 +17,8 @@ import {
   parseVatRate,
   quoteFee,
   readFeeTable,
-  renderFeeText,
 } from '../src/core/fee/index.js';
+import { renderFeeText } from '../src/report/fee.js';
 
 const GUIDANCE_POUNDS = { small: 500, medium: 750, large: 1000, 'very-large': 1250 } as const;
 

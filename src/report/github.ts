@@ -1,6 +1,7 @@
 import type { ApplicationResult, CheckResult } from '../core/check/types.js';
 import type { Finding, Severity } from '../core/findings.js';
-import { messageOf, plural, total } from './group.js';
+import { messageOf, total } from './group.js';
+import { plural } from './words.js';
 import { reportPath } from './paths.js';
 import type { ReportOptions } from './types.js';
 

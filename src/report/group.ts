@@ -44,9 +44,6 @@ export function messageOf(finding: Finding): string {
   return criterion === undefined || message.includes(criterion) ? message : `${criterion}: ${message}`;
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** Errors or warnings over all applications. */
 export function total(result: CheckResult, key: 'errors' | 'warnings'): number {

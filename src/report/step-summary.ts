@@ -1,7 +1,8 @@
 import type { ApplicationResult, CheckResult } from '../core/check/types.js';
 import { STAGES, STAGE_TITLES } from '../core/domain.js';
 import type { Finding } from '../core/findings.js';
-import { levelSuffix, messageOf, plural, stageProgress, total } from './group.js';
+import { levelSuffix, messageOf, stageProgress, total } from './group.js';
+import { plural } from './words.js';
 import { formatLocation } from './paths.js';
 
 /** Findings listed per application and severity; the full list is one `svmc check` away. */

@@ -2,7 +2,8 @@ import { styleText } from 'node:util';
 import type { ApplicationResult, CheckResult } from '../core/check/types.js';
 import { STAGE_TITLES } from '../core/domain.js';
 import type { Finding, Severity } from '../core/findings.js';
-import { groupByStage, levelSuffix, messageOf, plural, total } from './group.js';
+import { groupByStage, levelSuffix, messageOf, total } from './group.js';
+import { plural } from './words.js';
 import { formatLocation } from './paths.js';
 import type { ReportOptions } from './types.js';
 

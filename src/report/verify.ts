@@ -1,4 +1,5 @@
 import type { VerifyResult } from '../core/verify/types.js';
+import { plural } from './words.js';
 
 /** The verify result as the JSON that scripts read: `{ valid, pack, bag, signatures, problems }`. */
 export function renderVerifyJson(result: VerifyResult): string {
@@ -13,7 +14,7 @@ export function renderVerifyText(result: VerifyResult, paint: (style: 'green' | 
     const version = bag.bagitVersion ? ` (BagIt ${bag.bagitVersion})` : '';
     const draft = bag.draft ? ', DRAFT' : '';
     lines.push(`  bag        ${bag.name}${version}${draft}`);
-    lines.push(`  payload    ${bag.payloadFiles} file${bag.payloadFiles === 1 ? '' : 's'}, ${bag.payloadBytes} bytes`);
+    lines.push(`  payload    ${plural(bag.payloadFiles, 'file')}, ${bag.payloadBytes} bytes`);
   }
   for (const signature of result.signatures) {
     const verdict = signature.valid ? paint('green', 'valid') : paint('red', 'NOT valid');
@@ -27,7 +28,7 @@ export function renderVerifyText(result: VerifyResult, paint: (style: 'green' | 
   lines.push(
     result.valid
       ? paint('green', 'valid: the bag is complete and intact, both sign-offs verify, the PDF summary is present')
-      : paint('red', `NOT valid: ${count} problem${count === 1 ? '' : 's'}`),
+      : paint('red', `NOT valid: ${plural(count, 'problem')}`),
   );
   return `${lines.join('\n')}\n`;
 }

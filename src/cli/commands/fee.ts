@@ -3,17 +3,14 @@ import { UsageError } from '../../core/errors.js';
 import {
   computeFee,
   feeJourney,
-  feeJson,
-  journeyJson,
   parseDiscount,
   parseLevel,
   parseSize,
   parseVatRate,
   readFeeTable,
-  renderFeeText,
-  renderJourneyText,
   type FeeOptions,
 } from '../../core/fee/index.js';
+import { feeJson, journeyJson, renderFeeText, renderJourneyText } from '../../report/fee.js';
 import { readFolderFeeFacts, type FolderFeeFacts } from '../../core/fee/from-folder.js';
 import { out } from '../io.js';
 import type { OptionsOf, defineFee } from '../program.js';

@@ -16,6 +16,7 @@ import { templateSources } from '../../core/init/templates.js';
 import { canPrompt, err, out } from '../io.js';
 import { VERSION } from '../version.js';
 import type { OptionsOf, defineInit } from '../program.js';
+import { plural } from '../../report/words.js';
 
 export type InitCommandOptions = OptionsOf<typeof defineInit>;
 
@@ -60,7 +61,7 @@ export async function run(dir: string, options: InitCommandOptions): Promise<num
   const kept = await writeScaffold(target, files, dir);
   if (kept.includes('svmc.yaml')) throw new UsageError(`an svmc.yaml appeared in ${dir} while init ran; it was left as it is`);
   out(summary(dir, answers, files));
-  if (kept.length > 0) err(`svmc: kept ${kept.length} existing file${kept.length === 1 ? '' : 's'} as ${kept.length === 1 ? 'it was' : 'they were'}: ${kept.join(', ')}`);
+  if (kept.length > 0) err(`svmc: kept ${plural(kept.length, 'existing file')} as ${kept.length === 1 ? 'it was' : 'they were'}: ${kept.join(', ')}`);
   return 0;
 }
 
@@ -207,7 +208,7 @@ function summary(dir: string, answers: InitAnswers, files: ScaffoldFile[]): stri
     `Created an application for ${answers.organisation}, level ${answers.level}${answers.renewal ? ' (renewal)' : ''}, in ${dir}:\n` +
     '  svmc.yaml            the application; fill in what its comments ask for\n' +
     '  evidence/            one folder per stage\n' +
-    `  drafts/              ${drafts} starting document${drafts === 1 ? '' : 's'}\n` +
+    `  drafts/              ${plural(drafts, 'starting document')}\n` +
     '  signoffs/            where the sign-offs go\n' +
     (files.some((file) => file.path.startsWith('.github/')) ? '  .github/workflows/   svmc check on every push\n' : '') +
     `Next:\n${cd}  svmc criteria --level ${answers.level}\n  svmc map <CRITERION> <FILE> --summary "..."\n  svmc check\n`

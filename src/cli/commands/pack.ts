@@ -9,12 +9,13 @@ import { PackRefusedError } from '../../core/pack/errors.js';
 import { resolvePackDate } from '../../core/pack/pack-date.js';
 import { startSummaryRenderer } from '../../core/pack/summary-renderer.js';
 import { paint } from '../color.js';
+import { renderFindingList } from '../../report/finding-list.js';
+import { plural } from '../../report/words.js';
 import { copyToStdout, err, out } from '../io.js';
 import type { OptionsOf, definePack } from '../program.js';
 
 export type PackCommandOptions = OptionsOf<typeof definePack>;
 
-const SHOWN_FINDINGS = 10;
 /** Below this much payload a pack takes well under a second: no bar. */
 const PROGRESS_MIN_BYTES = 64 * 1024 * 1024;
 
@@ -55,7 +56,7 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
     else if (output?.kind === 'stream') await copyToTarget(result.out, output);
     showFindings(result.findings.filter((f) => f.severity !== 'error' || result.draft));
     for (const warning of result.summaryWarnings) err(`  ${paint('yellow', 'warning')} summary.pdf: ${warning.message}`);
-    const files = `${result.payloadFiles} file${result.payloadFiles === 1 ? '' : 's'}`;
+    const files = plural(result.payloadFiles, 'file');
     const draft = result.draft ? `${paint('yellow', 'DRAFT')} (unsigned, not for submission) ` : '';
     const line = `Packed ${draft}${output?.shown ?? shown(result.out)}: ${files}, ${megabytes(result.zipBytes)} in ${result.name}/, pack id ${paint('bold', result.packId)}`;
     // The zip itself may be on standard output: then the words go to standard error.
@@ -94,12 +95,7 @@ function shown(path: string): string {
 }
 
 function showFindings(findings: Finding[]): void {
-  for (const f of findings.slice(0, SHOWN_FINDINGS)) {
-    const where = f.location ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}: ` : '';
-    const severity = f.severity === 'error' ? paint('red', 'error') : paint('yellow', f.severity);
-    err(`  ${severity} ${where}${f.code} ${f.message}`);
-  }
-  if (findings.length > SHOWN_FINDINGS) err(`  … and ${findings.length - SHOWN_FINDINGS} more (run "svmc check")`);
+  for (const line of renderFindingList(findings, { paint })) err(line);
 }
 
 const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;

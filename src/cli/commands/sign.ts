@@ -4,13 +4,13 @@ import { ROLE_TITLES } from '../../core/domain.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { SIGNOFF_CODES } from '../../core/findings.js';
 import { assertRegisteredKey, loadSigningKey, signApplication } from '../../core/signing/sign-application.js';
+import { renderFindingList } from '../../report/finding-list.js';
+import { plural } from '../../report/words.js';
 import { paint } from '../color.js';
 import { err, out } from '../io.js';
 import type { OptionsOf, defineSign } from '../program.js';
 
 export type SignCommandOptions = OptionsOf<typeof defineSign>;
-
-const SHOWN_ERRORS = 10;
 
 export async function run(dir: string, options: SignCommandOptions): Promise<number> {
   const role = options.as;
@@ -20,12 +20,8 @@ export async function run(dir: string, options: SignCommandOptions): Promise<num
   const { result, document } = await checkApplication(app, { skipSignoffs: true });
   const errors = result.findings.filter((f) => f.severity === 'error' && !SIGNOFF_CODES.includes(f.code));
   if (errors.length > 0) {
-    err(`svmc: ${dir} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix them before signing:`);
-    for (const f of errors.slice(0, SHOWN_ERRORS)) {
-      const where = f.location ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}: ` : '';
-      err(`  ${where}${f.code} ${f.message}`);
-    }
-    if (errors.length > SHOWN_ERRORS) err(`  … and ${errors.length - SHOWN_ERRORS} more (run "svmc check")`);
+    err(`svmc: ${dir} has ${plural(errors.length, 'error')}; fix them before signing:`);
+    for (const line of renderFindingList(errors, { paint })) err(line);
     return 1;
   }
   const data = document?.data;
@@ -33,7 +29,7 @@ export async function run(dir: string, options: SignCommandOptions): Promise<num
   assertRegisteredKey(data, role, secret);
   const signed = await signApplication({ app, document: { ...document, data }, role, secret });
   const files = signed.manifest.entries.length;
-  out(`Signed as the ${ROLE_TITLES[role]} with key ${paint('bold', signed.keyId)}: ${files} file${files === 1 ? '' : 's'} (svmc.yaml and the evidence it maps).`);
+  out(`Signed as the ${ROLE_TITLES[role]} with key ${paint('bold', signed.keyId)}: ${plural(files, 'file')} (svmc.yaml and the evidence it maps).`);
   out(`Wrote ${signed.signatureFile} and ${signed.manifestFile} (the manifest that was signed).`);
   out(`Trusted comment: ${signed.trustedComment.replace(/\t/g, '  ')}`);
   if (data.representatives?.[role]?.publicKey === undefined) {

@@ -1,6 +1,6 @@
 import { checkFolder } from '../../core/check/check-application.js';
-import { statusOf, type StatusResult } from '../../core/check/status.js';
-import { LEVEL_NAMES } from '../../core/domain.js';
+import { statusOf } from '../../core/check/status.js';
+import { renderStatus } from '../../report/status.js';
 import { paint } from '../color.js';
 import { out } from '../io.js';
 import type { OptionsOf, defineStatus } from '../program.js';
@@ -10,41 +10,6 @@ export type StatusCommandOptions = OptionsOf<typeof defineStatus>;
 /** Progress is information, not a verdict: it exits 0 whatever is missing (`check` gives the verdict). */
 export async function run(dir: string, options: StatusCommandOptions): Promise<number> {
   const status = statusOf(await checkFolder(dir));
-  out(options.format === 'json' ? JSON.stringify({ schemaVersion: 1, ...status }, null, 2) : renderStatus(status));
+  out(options.format === 'json' ? JSON.stringify({ schemaVersion: 1, ...status }, null, 2) : renderStatus(status, paint));
   return 0;
-}
-
-function bar(percent: number, width = 20): string {
-  const filled = Math.round((percent / 100) * width);
-  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-}
-
-export function renderStatus(status: StatusResult): string {
-  const lines: string[] = [];
-  const level = status.level === undefined ? 'level unknown' : `level ${status.level} ${LEVEL_NAMES[status.level]}`;
-  lines.push(paint('bold', `${status.organisation ?? status.dir} · ${level}`), '');
-  if (status.overall.required === 0) {
-    lines.push('No criteria to show until svmc.yaml can be read as an application: fix what follows first.');
-  }
-  for (const stage of status.overall.required === 0 ? [] : status.stages) {
-    lines.push(`${stage.title.padEnd(18)} ${bar(stage.percent)} ${String(stage.percent).padStart(3)}%  ${stage.met}/${stage.required}`);
-    for (const c of stage.criteria) {
-      const mark = c.met ? paint('green', '✔') : paint('red', '✘');
-      const note = c.met ? '' : c.evidence === 0 ? paint('dim', '  (no evidence)') : paint('dim', '  (has problems)');
-      lines.push(`  ${mark} ${c.id.padEnd(9)} ${c.title}${note}`);
-    }
-  }
-  const { overall } = status;
-  lines.push('', paint('bold', `Overall ${overall.percent}%: ${overall.met} of ${overall.required} required criteria met`));
-  lines.push(`${status.errors} error${status.errors === 1 ? '' : 's'}, ${status.warnings} warning${status.warnings === 1 ? '' : 's'}`);
-  if (status.next.length > 0) {
-    lines.push('', paint('bold', 'Next:'));
-    for (const step of status.next) {
-      lines.push(`  • ${step.message}${step.location?.line ? paint('dim', ` (${step.location.file}:${step.location.line})`) : ''}`);
-    }
-    if (status.next.some((step) => step.count > 1)) lines.push(paint('dim', `  "svmc check ${status.dir}" lists each one.`));
-  } else {
-    lines.push('', 'Nothing left to do: the application is ready to pack.');
-  }
-  return lines.join('\n');
 }

@@ -3,5 +3,4 @@ export type { FeeOptions, FeeSubject, FeeJourney, JourneyStep } from './compute.
 export { parseDiscount, parseLevel, parseSize, parseVatRate, type Discount } from './parse.js';
 export { builtInFeeTable, readFeeTable, type FeeTable } from './table.js';
 export { formatPounds, formatPercent } from './money.js';
-export { feeJson, journeyJson, renderFeeText, renderJourneyText } from './render.js';
 export type { FeeQuote } from './types.js';

@@ -1,19 +1,17 @@
-import { LEVEL_NAMES, type Level } from '../domain.js';
-import { adviceFor, PUBLISHED_RULE_LEVEL, readinessRule } from './score.js';
-import type { AdviceItem, AssessmentResult, Questionnaire } from './types.js';
+import { LEVEL_NAMES, type Level } from '../core/domain.js';
+import { adviceFor, PUBLISHED_RULE_LEVEL, readinessRule } from '../core/assess/score.js';
+import type { AdviceItem, AssessmentResult, Questionnaire } from '../core/assess/types.js';
+import { plain, type Paint, type Style } from './paint.js';
 import { wrapWords } from './wrap.js';
+import { bar, plural } from './words.js';
 
-export type AssessStyle = 'bold' | 'dim' | 'green' | 'yellow' | 'red';
-export type Painter = (style: AssessStyle, text: string) => string;
 
 export interface AssessTextOptions {
-  paint?: Painter;
+  paint?: Paint;
   /** Columns to wrap at, between words. */
   width?: number;
 }
 
-const plain: Painter = (_style, text) => text;
-const BAR_WIDTH = 20;
 const DEFAULT_WIDTH = 80;
 
 /** `--format json`: scores per principle, total, the verdict for the level and every piece of advice, lowest answers first. */
@@ -36,12 +34,7 @@ export function assessmentJson(questionnaire: Questionnaire, result: AssessmentR
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export function bar(percent: number, width = BAR_WIDTH): string {
-  const filled = Math.round((Math.min(100, Math.max(0, percent)) / 100) * width);
-  return '█'.repeat(filled) + '░'.repeat(width - filled);
-}
-
-function styleFor(percent: number): AssessStyle {
+function styleFor(percent: number): Style {
   if (percent >= 75) return 'green';
   return percent >= 50 ? 'yellow' : 'red';
 }
@@ -89,7 +82,7 @@ function adviceLines(questionnaire: Questionnaire, item: AdviceItem, rank: numbe
 }
 
 /** Why the answers are or are not ready for the level, in terms of its rule, as wrapped lines. */
-export function verdict(questionnaire: Questionnaire, result: AssessmentResult, paint: Painter = plain, width = DEFAULT_WIDTH): string[] {
+export function verdict(questionnaire: Questionnaire, result: AssessmentResult, paint: Paint = plain, width = DEFAULT_WIDTH): string[] {
   const certificateLevel: Level = result.certificateLevel ?? PUBLISHED_RULE_LEVEL;
   const { minimumLevel, threshold } = readinessRule(questionnaire, certificateLevel);
   if (result.ready) {
@@ -98,7 +91,7 @@ export function verdict(questionnaire: Questionnaire, result: AssessmentResult, 
   }
   const reasons: string[] = [];
   const low = Object.values(result.answers).filter((level) => level < minimumLevel).length;
-  if (low > 0) reasons.push(`${low} answer${low === 1 ? ' is' : 's are'} below level ${minimumLevel}`);
+  if (low > 0) reasons.push(`${plural(low, 'answer is', 'answers are')} below level ${minimumLevel}`);
   if (result.total <= threshold) reasons.push(`the total ${result.total} is not above ${threshold}`);
   return wrapWords(`Not ready for level ${certificateLevel} yet: ${reasons.join(' and ')}.`, width).map((line) => paint('red', line));
 }

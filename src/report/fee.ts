@@ -1,7 +1,7 @@
-import type { Size } from '../domain.js';
-import type { FeeJourney } from './compute.js';
-import { formatPercent, formatPounds } from './money.js';
-import type { FeeQuote } from './types.js';
+import type { Size } from '../core/domain.js';
+import type { FeeJourney } from '../core/fee/compute.js';
+import { formatPercent, formatPounds } from '../core/fee/money.js';
+import type { FeeQuote } from '../core/fee/types.js';
 
 const SIZE_WORDS: Record<Size, string> = { small: 'small', medium: 'medium', large: 'large', 'very-large': 'very large' };
 
