@@ -128,7 +128,7 @@ describe('a signed pack, checked by tools no one here wrote', () => {
     const plain = svmc(['verify', pack.zip, '--format', 'json']);
     expect(plain.code, plain.stdout).toBe(0);
     const report = JSON.parse(plain.stdout);
-    expect(report).toMatchObject({ valid: true, problems: [], bag: { payloadFiles: 12, draft: false } });
+    expect(report).toMatchObject({ valid: true, findings: [], bag: { payloadFiles: 12, draft: false } });
     expect(report.signatures.map((s: { role: string; valid: boolean }) => [s.role, s.valid])).toEqual([['lead', true], ['senior', true]]);
     const pinned = svmc(['verify', pack.zip, '--trust', join(pack.keys, 'lead.pub'), '--trust', join(pack.keys, 'senior.pub')]);
     expect(pinned.code, pinned.stdout).toBe(0);
@@ -138,7 +138,7 @@ describe('a signed pack, checked by tools no one here wrote', () => {
     expect(svmc(['keygen', '--as', 'lead', '--out', join(stranger, 'other.key')]).code).toBe(0);
     const wrong = svmc(['verify', pack.zip, '--trust', join(stranger, 'other.pub'), '--format', 'json']);
     expect(wrong.code).toBe(1);
-    const files = JSON.parse(wrong.stdout).problems.map((p: { file: string }) => p.file);
+    const files = JSON.parse(wrong.stdout).findings.map((p: { file: string }) => p.file);
     expect(files).toEqual(expect.arrayContaining(['signatures/lead.minisig', 'signatures/senior.minisig', join(stranger, 'other.pub')]));
   });
 });

@@ -79,9 +79,9 @@ describe('pack writes all or nothing', () => {
     expect(draft.code, draft.stderr).toBe(0);
     const verified = svmc(['verify', join(outDir, 'p.zip'), '--format', 'json']);
     expect(verified.code).toBe(1);
-    const report = JSON.parse(verified.stdout) as { bag: { draft: boolean }; problems: { file: string }[] };
+    const report = JSON.parse(verified.stdout) as { bag: { draft: boolean }; findings: { file: string }[] };
     expect(report.bag.draft).toBe(true);
-    expect(report.problems.map((p) => p.file)).toEqual(['bag-info.txt']);
+    expect(report.findings.map((p) => p.file)).toEqual(['bag-info.txt']);
   });
 
   it('exits 2 for a missing output folder, a folder as --out, a bad date and a missing application', () => {

@@ -95,7 +95,7 @@ describe('pack and verify in process', () => {
     expect(snapshot(dir)).toEqual(before);
     if (toolAvailable('unzip')) expect(spawnSync('unzip', ['-tq', out]).status).toBe(0);
     const verified = await verifyPack(out);
-    expect(verified.problems).toEqual([{ file: 'bag-info.txt', problem: expect.stringMatching(/draft/) }]);
+    expect(verified.findings).toEqual([expect.objectContaining({ location: { file: 'bag-info.txt' }, message: expect.stringMatching(/draft/) })]);
     expect(verified.bag.payloadFiles).toBe(12);
   });
 });

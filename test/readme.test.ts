@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES } from '../src/core/findings.js';
+import { renderCodesMarkdown } from '../src/report/code-docs.js';
 import { buildProgram } from '../src/cli/program.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -11,6 +12,11 @@ const headings = readme.split('\n').filter((line) => line.startsWith('#'));
 describe('README', () => {
   it.each(Object.keys(FINDING_CODES))('documents finding code %s under its own heading', (code) => {
     expect(headings).toContain(`### ${code}`);
+  });
+
+  it('has the finding-code sections as the codes table gives them (npm run docs writes them)', () => {
+    const block = readme.split('<!-- finding codes: written by npm run docs from src/core/finding-codes.ts -->\n')[1]?.split('<!-- end of finding codes -->')[0];
+    expect(block).toBe(renderCodesMarkdown());
   });
 
   it.each(buildProgram(() => {}).commands.map((command) => command.name()))('documents svmc %s', (name) => {

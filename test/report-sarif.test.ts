@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import ajvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
-import { FINDING_CODES, docsUrl } from '../src/core/findings.js';
+import { FINDING_CODES } from '../src/core/findings.js';
 import { reportRenderer } from '../src/report/index.js';
 import { sampleResult } from './report-fixture.js';
 
@@ -46,12 +46,13 @@ describe('sarif report', () => {
 
   it('describes every finding code as a rule', () => {
     const { driver } = render().runs[0].tool;
-    expect(driver).toMatchObject({ name: 'svmc', version: '1.2.3', informationUri: expect.stringMatching(/^https:/) });
+    expect(driver).toMatchObject({ name: 'svmc', version: '1.2.3' });
     expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(Object.keys(FINDING_CODES));
     expect(driver.rules[0]).toMatchObject({
       id: 'YAML_SYNTAX',
       shortDescription: { text: FINDING_CODES.YAML_SYNTAX.title },
-      helpUri: docsUrl('YAML_SYNTAX'),
+      fullDescription: { text: expect.stringMatching(/^svmc\.yaml cannot be read as YAML/) },
+      help: { text: expect.any(String), markdown: expect.stringContaining(FINDING_CODES.YAML_SYNTAX.help) },
     });
   });
 

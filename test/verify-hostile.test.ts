@@ -54,9 +54,9 @@ describe('verify on a hostile zip', () => {
     const { zip, run } = hostile(rows);
     const result = svmc(['verify', zip, '--format', 'json'], { cwd: run });
     expect(result.code, result.stderr).toBe(1);
-    const report = JSON.parse(result.stdout) as { valid: boolean; problems: { file: string }[] };
+    const report = JSON.parse(result.stdout) as { valid: boolean; findings: { file: string }[] };
     expect(report.valid).toBe(false);
-    expect(report.problems.map((p) => p.file)).toContain(named);
+    expect(report.findings.map((p) => p.file)).toContain(named);
     expect(readdirSync(run)).toEqual([]);
     expect(readdirSync(join(run, '..', '..')).sort()).toEqual(['hostile.zip', 'run']);
     expect(existsSync('/tmp/svmc-absolute-escape.txt')).toBe(false);
@@ -64,8 +64,8 @@ describe('verify on a hostile zip', () => {
 
   it('reads a well-formed but incomplete bag and says what is missing', () => {
     const { zip } = hostile(base);
-    const report = JSON.parse(svmc(['verify', zip, '--format', 'json']).stdout) as { problems: { file: string }[] };
-    expect(report.problems.map((p) => p.file)).toEqual(
+    const report = JSON.parse(svmc(['verify', zip, '--format', 'json']).stdout) as { findings: { file: string }[] };
+    expect(report.findings.map((p) => p.file)).toEqual(
       expect.arrayContaining(['bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'summary.pdf', 'signatures/lead.minisig']),
     );
   });

@@ -6,7 +6,7 @@ import { bagName, python, REZIP, signedPack } from './pack-fixtures.js';
 
 interface Report {
   valid: boolean;
-  problems: { file: string; problem: string }[];
+  findings: { file: string; message: string }[];
 }
 
 describe('verify on a tampered pack', () => {
@@ -33,7 +33,7 @@ describe('verify on a tampered pack', () => {
   it('rejects the same content rewritten by another zip tool: any changed byte fails, and says which file', () => {
     const report = verify(variant({}));
     expect(report.code).toBe(1);
-    expect(report.problems.map((p) => p.problem).every((p) => /header was changed/.test(p))).toBe(true);
+    expect(report.findings.map((p) => p.message).every((p) => /header was changed/.test(p))).toBe(true);
   });
 
   const kinds = [
@@ -53,7 +53,7 @@ describe('verify on a tampered pack', () => {
     const report = verify(variant({ flip: `${bag}/${name}` }));
     expect(report.code).toBe(1);
     expect(report.valid).toBe(false);
-    expect(report.problems.map((p) => p.file)).toContain(name);
+    expect(report.findings.map((p) => p.file)).toContain(name);
   });
 
   it.each(kinds)('names %s when one byte of its content is changed and the zip rebuilt around it', (name) => {
@@ -62,26 +62,26 @@ describe('verify on a tampered pack', () => {
     content[at] = content[at]! ^ (/[0-9a-f]/.test(String.fromCharCode(content[at]!)) ? 0x03 : 0x01);
     const report = verify(variant({ replace: { [`${bag}/${name}`]: content.toString('base64') } }));
     expect(report.code).toBe(1);
-    const mentioned = report.problems.some((p) => p.file === name || p.problem.includes(name));
-    expect(mentioned, JSON.stringify(report.problems)).toBe(true);
+    const mentioned = report.findings.some((p) => p.file === name || p.message.includes(name));
+    expect(mentioned, JSON.stringify(report.findings)).toBe(true);
   });
 
   it('names a payload file that was added', () => {
     const report = verify(variant({ add: { [`${bag}/data/evidence/extra.txt`]: Buffer.from('added later').toString('base64') } }));
     expect(report.code).toBe(1);
-    expect(report.problems.map((p) => p.file)).toEqual(expect.arrayContaining(['data/evidence/extra.txt', 'bag-info.txt']));
+    expect(report.findings.map((p) => p.file)).toEqual(expect.arrayContaining(['data/evidence/extra.txt', 'bag-info.txt']));
   });
 
   it('names a tag file that was added', () => {
     const report = verify(variant({ add: { [`${bag}/notes.txt`]: Buffer.from('x').toString('base64') } }));
     expect(report.code).toBe(1);
-    expect(report.problems.map((p) => p.file)).toContain('notes.txt');
+    expect(report.findings.map((p) => p.file)).toContain('notes.txt');
   });
 
   it.each(['data/evidence/do/measurement-plan.md', 'signatures/senior.minisig', 'summary.pdf'])('names %s when it was removed', (name) => {
     const report = verify(variant({ drop: [`${bag}/${name}`] }));
     expect(report.code).toBe(1);
-    expect(report.problems.map((p) => p.file)).toContain(name);
+    expect(report.findings.map((p) => p.file)).toContain(name);
   });
 
   it('says unreadable (exit 2) for a missing file or one that is not a zip', () => {

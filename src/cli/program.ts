@@ -1,4 +1,5 @@
 import { Command, Option } from '@commander-js/extra-typings';
+import { renderCodesHelp } from '../report/code-docs.js';
 import { collect, dirOption, folderOf, formatOption, roleOption, yesOption } from './options.js';
 import { VERSION } from './version.js';
 
@@ -90,7 +91,8 @@ export const defineCheck = (program: Command) =>
     .option('-o, --output <file>', 'write the report to a file ("-" for stdout) instead of stdout')
     .option('--strict', 'treat warnings as errors')
     .option('--offline', 'accepted for scripts; svmc never goes online')
-    .addHelpText('after', examples('svmc check', 'svmc check clients/* --format json --output report.json', 'svmc check --format github --strict'));
+    .addHelpText('after', examples('svmc check', 'svmc check clients/* --format json --output report.json', 'svmc check --format github --strict'))
+    .addHelpText('after', () => `\nFinding codes (the README describes each):\n${renderCodesHelp()}`);
 
 export const defineStatus = (program: Command) =>
   program

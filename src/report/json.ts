@@ -46,7 +46,7 @@ function toJsonApplication(app: ApplicationResult): JsonApplication {
   };
 }
 
-function toJsonFinding(f: Finding): JsonFinding {
+export function toJsonFinding(f: Finding): JsonFinding {
   const out: JsonFinding = { code: f.code, severity: f.severity, message: f.message };
   if (f.criterion !== undefined) out.criterion = f.criterion;
   if (f.location) {

@@ -1,11 +1,11 @@
 import type { ApplicationResult, CheckResult } from '../core/check/types.js';
-import { FINDING_CODES, docsUrl, type Finding, type FindingCode, type Severity } from '../core/findings.js';
+import { FINDING_CODES, type Finding, type FindingCode, type Severity } from '../core/findings.js';
+import { plainText } from './code-docs.js';
 import { messageOf } from './group.js';
 import { reportPath, toUriReference } from './paths.js';
 import type { ReportOptions } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://www.npmjs.com/package/svmc';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const CODES = Object.keys(FINDING_CODES) as FindingCode[];
@@ -21,7 +21,6 @@ export function renderSarif(result: CheckResult, options: ReportOptions): string
           driver: {
             name: 'svmc',
             version: options.toolVersion,
-            informationUri: INFORMATION_URI,
             rules: CODES.map(rule),
           },
         },
@@ -34,7 +33,7 @@ export function renderSarif(result: CheckResult, options: ReportOptions): string
 }
 
 function rule(code: FindingCode) {
-  const { title, severity } = FINDING_CODES[code];
+  const { title, severity, description, help } = FINDING_CODES[code];
   return {
     id: code,
     name: code
@@ -43,7 +42,8 @@ function rule(code: FindingCode) {
       .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
       .join(''),
     shortDescription: { text: title },
-    helpUri: docsUrl(code),
+    fullDescription: { text: plainText(description) },
+    help: { text: plainText(help), markdown: `${description}\n\n${help}` },
     defaultConfiguration: { level: LEVEL[severity] },
   };
 }

@@ -1,13 +1,15 @@
 import type { VerifyResult } from '../core/verify/types.js';
+import { toJsonFinding } from './json.js';
+import { plain, type Paint } from './paint.js';
 import { plural } from './words.js';
 
-/** The verify result as the JSON that scripts read: `{ valid, pack, bag, signatures, problems }`. */
+/** The verify result as the JSON that scripts read: `{ valid, pack, bag, signatures, findings }`, each finding as check reports one. */
 export function renderVerifyJson(result: VerifyResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+  return `${JSON.stringify({ ...result, findings: result.findings.map(toJsonFinding) }, null, 2)}\n`;
 }
 
 /** One line per fact and per problem, each problem naming its file; a last line that says valid or not. */
-export function renderVerifyText(result: VerifyResult, paint: (style: 'green' | 'red' | 'bold', text: string) => string = (_, t) => t): string {
+export function renderVerifyText(result: VerifyResult, paint: Paint = plain): string {
   const lines: string[] = [`Pack ${result.pack}`];
   const { bag } = result;
   if (bag.name !== undefined) {
@@ -22,9 +24,9 @@ export function renderVerifyText(result: VerifyResult, paint: (style: 'green' | 
     const comment = signature.trustedComment ? `  (${signature.trustedComment.replace(/\t/g, ', ')})` : '';
     lines.push(`  ${signature.role.padEnd(10)} ${verdict}${key}${comment}`);
   }
-  if (result.problems.length > 0) lines.push('Problems:');
-  for (const { file, problem } of result.problems) lines.push(`  ${file}: ${problem}`);
-  const count = result.problems.length;
+  if (result.findings.length > 0) lines.push('Problems:');
+  for (const f of result.findings) lines.push(`  ${f.location?.file ?? '(pack)'}: ${f.message}`);
+  const count = result.findings.length;
   lines.push(
     result.valid
       ? paint('green', 'valid: the bag is complete and intact, both sign-offs verify, the PDF summary is present')

@@ -54,8 +54,7 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
     progress?.stop();
     if (output?.kind === 'stdout') await copyToStdout(result.out);
     else if (output?.kind === 'stream') await copyToTarget(result.out, output);
-    showFindings(result.findings.filter((f) => f.severity !== 'error' || result.draft));
-    for (const warning of result.summaryWarnings) err(`  ${paint('yellow', 'warning')} summary.pdf: ${warning.message}`);
+    showFindings([...result.findings.filter((f) => f.severity !== 'error' || result.draft), ...result.summaryWarnings]);
     const files = plural(result.payloadFiles, 'file');
     const draft = result.draft ? `${paint('yellow', 'DRAFT')} (unsigned, not for submission) ` : '';
     const line = `Packed ${draft}${output?.shown ?? shown(result.out)}: ${files}, ${megabytes(result.zipBytes)} in ${result.name}/, pack id ${paint('bold', result.packId)}`;

@@ -1,3 +1,4 @@
+import type { CheckCode } from '../finding-codes.js';
 import type { Finding, FindingCode, FindingLocation, Severity } from '../findings.js';
 
 /** One thing to do, standing for every finding of one code and severity. */
@@ -38,7 +39,10 @@ const STEP_ORDER = {
   SIGNOFF_MISSING: 19,
   SIGNOFF_STALE: 20,
   SIGNOFF_INVALID: 21,
-} satisfies Record<FindingCode, number>;
+} satisfies Record<CheckCode, number>;
+
+/** Codes of packs come after every code of a check. */
+const stepRank = (code: FindingCode): number => (STEP_ORDER as Partial<Record<FindingCode, number>>)[code] ?? Object.keys(STEP_ORDER).length;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const LISTED_CRITERIA = 6;
@@ -60,7 +64,7 @@ export function nextSteps(findings: readonly Finding[], catalogueOrder: readonly
   }
   return [...groups.values()]
     .map((group) => stepOf(group, rank))
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || STEP_ORDER[a.code] - STEP_ORDER[b.code]);
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || stepRank(a.code) - stepRank(b.code));
 }
 
 function stepOf(group: Finding[], rank: (id: string) => number): NextStep {

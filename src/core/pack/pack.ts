@@ -1,6 +1,6 @@
 import type { Application } from '../application/open.js';
 import type { Finding } from '../findings.js';
-import type { SummaryWarning } from '../pdf/types.js';
+
 import { planPack } from './plan.js';
 import { startSummaryRenderer, type SummaryRenderer } from './summary-renderer.js';
 import { assertWritableTarget, writePack, type WritePackOptions } from './write-pack.js';
@@ -28,7 +28,7 @@ export interface PackResult {
   /** What the check found that did not stop the pack: warnings, and a draft's errors. */
   findings: Finding[];
   /** Characters of the summary that no embedded font could draw. */
-  summaryWarnings: SummaryWarning[];
+  summaryWarnings: Finding[];
 }
 
 /**

@@ -1,10 +1,11 @@
+import type { Finding } from '../findings.js';
 import type { Application } from '../application/open.js';
 import type { ApplicationData } from '../application/types.js';
 import { checkApplication } from '../check/check-application.js';
 import type { ApplicationResult } from '../check/types.js';
 import { quoteFee } from '../fee/compute.js';
 import type { FeeQuote } from '../fee/types.js';
-import type { SummaryWarning } from '../pdf/types.js';
+
 import { buildManifest } from '../manifest/build-manifest.js';
 import { BAG_FILES, BAGIT_TXT, tagManifest } from '../bag/layout.js';
 import { bagInfo } from './bag-info.js';
@@ -32,7 +33,7 @@ export interface PackPlan {
   draft: boolean;
   result: ApplicationResult;
   /** The summary's rendering warnings, known once summary.pdf is. */
-  summaryWarnings: Promise<SummaryWarning[]>;
+  summaryWarnings: Promise<Finding[]>;
 }
 
 export interface PlanOptions {

@@ -1,7 +1,8 @@
+import type { Finding } from '../findings.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { SummaryInput, SummaryWarning } from '../pdf/types.js';
+import type { SummaryInput } from '../pdf/types.js';
 
 /** Makes summary.pdf while the payload streams; the same input gives the same bytes either way. */
 export interface SummaryRenderer {
@@ -15,7 +16,7 @@ export type WireSummaryInput = Omit<SummaryInput, 'date'> & { date: string };
 export interface RenderedSummary {
   bytes: Uint8Array;
   /** Characters no embedded font could draw, shown as placeholders. */
-  warnings: SummaryWarning[];
+  warnings: Finding[];
 }
 export type WorkerReply = RenderedSummary | { error: string };
 

@@ -6,19 +6,14 @@ import { loadFonts, nameSubsets } from './fonts.js';
 import { drawSignoffs } from './signoff.js';
 import { drawSpider } from './spider-chart.js';
 import { drawStages } from './stages.js';
-import type { SummaryInput, SummaryRenderResult, SummaryWarning } from './types.js';
+import { finding, type Finding } from '../findings.js';
+import type { SummaryInput, SummaryRenderResult } from './types.js';
 
-function warningsOf(missing: Map<string, string>): SummaryWarning[] {
+function warningsOf(missing: Map<string, string>): Finding[] {
   if (missing.size === 0) return [];
-  const characters = [...missing.keys()];
-  const shown = characters.map((char) => `${char} (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`);
-  return [
-    {
-      code: 'GLYPH_MISSING',
-      message: `no embedded font can draw ${shown.join(', ')}; the summary shows a box in their place`,
-      characters,
-    },
-  ];
+  const shown = [...missing.keys()].map((char) => `${char} (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`);
+  const message = `no embedded font can draw ${shown.join(', ')}; the summary shows a box in their place`;
+  return [finding('GLYPH_MISSING', message, { location: { file: 'summary.pdf' } })];
 }
 
 export async function buildSummary(input: SummaryInput): Promise<SummaryRenderResult> {

@@ -3,6 +3,7 @@ import type { AssessmentResult, Principle } from '../assess/types.js';
 import type { ApplicationResult } from '../check/types.js';
 import type { Role } from '../domain.js';
 import type { FeeQuote } from '../fee/types.js';
+import type { Finding } from '../findings.js';
 
 export interface SignoffSummary {
   role: Role;
@@ -32,16 +33,9 @@ export interface SummaryInput {
   assessment?: { result: AssessmentResult; principles: Principle[] };
 }
 
-/** Something the summary could not show exactly as written; the PDF is still produced. */
-export interface SummaryWarning {
-  code: 'GLYPH_MISSING';
-  message: string;
-  /** The characters no embedded font could draw; each was drawn as a placeholder box. */
-  characters: string[];
-}
-
 export interface SummaryRenderResult {
   bytes: Uint8Array;
-  warnings: SummaryWarning[];
+  /** GLYPH_MISSING: what the summary could not show exactly as written; the PDF is still produced. */
+  warnings: Finding[];
   pages: number;
 }

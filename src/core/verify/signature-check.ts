@@ -6,7 +6,8 @@ import { MinisignFormatError } from '../signing/minisign-format.js';
 import { judgeSignoff, type SignoffVerdict } from '../signing/judge.js';
 import { parseSignature } from '../signing/signature.js';
 import type { BagFiles } from './bag-check.js';
-import type { SignatureVerdict, VerifyProblem } from './types.js';
+import type { FindingCode } from '../findings.js';
+import { packFinding, type SignatureVerdict, type VerifyProblem } from './types.js';
 
 export interface TrustedKey {
   /** The --trust file, as the user named it. */
@@ -26,21 +27,21 @@ export function checkSignatures(
   draft: boolean,
   problems: VerifyProblem[],
 ): SignatureVerdict[] {
-  const add = (file: string, problem: string): void => void problems.push({ file, problem });
+  const add = (code: FindingCode, file: string, problem: string): void => void problems.push(packFinding(code, file, problem));
   const manifest = files.get(BAG_FILES.manifest)?.head;
   const hasSignatures = ROLES.some((role) => files.has(`signatures/${role}.minisig`));
   if (draft && !hasSignatures) {
-    add(BAG_FILES.info, 'the pack is a draft (SVMC-Draft: true): it carries no sign-offs and cannot be submitted');
+    add('PACK_DRAFT', BAG_FILES.info, 'the pack is a draft (SVMC-Draft: true): it carries no sign-offs and cannot be submitted');
     return [];
   }
   const registered = registeredKeys(files);
   const verdicts = ROLES.map((role) => checkRole(files, role, manifest, trusted, registered, add));
   const [lead, senior] = verdicts;
   if (lead?.keyId !== undefined && lead.keyId === senior?.keyId) {
-    add('signatures/senior.minisig', 'made with the same key as the lead\'s: the two sign-offs must come from two people');
+    add('SIGNOFF_INVALID', 'signatures/senior.minisig', 'made with the same key as the lead\'s: the two sign-offs must come from two people');
   }
   for (const { file, key } of trusted) {
-    if (!verdicts.some((verdict) => verdict.keyId === keyIdOf(key))) add(file, `trusted key ${keyIdOf(key)} made neither signature`);
+    if (!verdicts.some((verdict) => verdict.keyId === keyIdOf(key))) add('TRUST_KEY_UNUSED', file, `trusted key ${keyIdOf(key)} made neither signature`);
   }
   return verdicts;
 }
@@ -51,14 +52,14 @@ function checkRole(
   manifest: Buffer | undefined,
   trusted: TrustedKey[],
   registered: Partial<Record<Role, string>>,
-  add: (file: string, problem: string) => void,
+  add: (code: FindingCode, file: string, problem: string) => void,
 ): SignatureVerdict {
   const sigFile = `signatures/${role}.minisig`;
   const pubFile = `signatures/${role}.pub`;
   const verdict: SignatureVerdict = { role, valid: false };
   const signature = textOf(files, sigFile);
   if (signature === undefined) {
-    add(sigFile, `missing: the ${ROLE_TITLES[role]} has not signed`);
+    add('SIGNOFF_MISSING', sigFile, `missing: the ${ROLE_TITLES[role]} has not signed`);
     return verdict;
   }
   let keyText: string | undefined;
@@ -67,31 +68,31 @@ function checkRole(
     verdict.keyId = keyId;
     const pinned = trusted.find((candidate) => keyIdOf(candidate.key) === keyId);
     if (trusted.length > 0 && !pinned) {
-      add(sigFile, `made with key ${keyId}, which is not among the trusted keys`);
+      add('SIGNOFF_INVALID', sigFile, `made with key ${keyId}, which is not among the trusted keys`);
       return verdict;
     }
     keyText = pinned ? pinned.key.line : textOf(files, pubFile);
     if (keyText === undefined) {
-      add(pubFile, 'missing: no key to check the signature with');
+      add('SIGNOFF_INVALID', pubFile, 'missing: no key to check the signature with');
       return verdict;
     }
     verdict.keySource = pinned?.file ?? pubFile;
   } catch (error) {
     if (!(error instanceof MinisignFormatError)) throw error;
-    add(sigFile, error.message);
+    add('SIGNOFF_INVALID', sigFile, error.message);
     return verdict;
   }
   if (manifest === undefined) return verdict;
   const judged = judgeSignoff({ role, signature, key: keyText, manifest: () => manifest.toString('utf8') });
   if (judged.trustedComment !== undefined) verdict.trustedComment = judged.trustedComment;
   if (judged.state !== 'valid') {
-    add(judged.problem === 'bad-key' ? pubFile : sigFile, `${problemText(judged)} (over ${BAG_FILES.manifest}, with ${verdict.keySource})`);
+    add('SIGNOFF_INVALID', judged.problem === 'bad-key' ? pubFile : sigFile, `${problemText(judged)} (over ${BAG_FILES.manifest}, with ${verdict.keySource})`);
     return verdict;
   }
   verdict.valid = true;
   const expected = registered[role];
   if (expected !== undefined && expected !== judged.expectedKeyId) {
-    add(sigFile, `made with key ${judged.expectedKeyId}, but data/svmc.yaml registers key ${expected} for the ${ROLE_TITLES[role]}`);
+    add('SIGNOFF_INVALID', sigFile, `made with key ${judged.expectedKeyId}, but data/svmc.yaml registers key ${expected} for the ${ROLE_TITLES[role]}`);
     verdict.valid = false;
   }
   return verdict;

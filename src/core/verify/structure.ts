@@ -1,7 +1,7 @@
 import * as Z from '../zip/format.js';
 import type { ZipEntry } from '../zip/central-directory.js';
 import { unsafeNameProblem } from '../zip/entry-names.js';
-import type { VerifyProblem } from './types.js';
+import { packFinding, type VerifyProblem } from './types.js';
 
 /** Deflate cannot shrink data more than about 1032:1; past this ratio a large entry is a bomb, not evidence. */
 const MAX_RATIO = 200;
@@ -24,7 +24,7 @@ export interface BagLayout {
  */
 export function inspectStructure(entries: ZipEntry[], directoryOffset: number, maxTotal = DEFAULT_MAX_TOTAL_BYTES): BagLayout {
   const problems: VerifyProblem[] = [];
-  const add = (file: string, problem: string): void => void problems.push({ file, problem });
+  const add = (file: string, problem: string): void => void problems.push(packFinding('ZIP_UNSAFE', file, problem));
   const seen = new Set<string>();
   const tops = new Set<string>();
   const files = new Map<string, ZipEntry>();
@@ -75,7 +75,7 @@ function overlaps(entries: ZipEntry[], directoryOffset: number): VerifyProblem[]
   sorted.forEach((entry, i) => {
     const next = sorted[i + 1]?.offset ?? directoryOffset;
     const minimalEnd = entry.offset + Z.LOCAL_HEADER_SIZE + Buffer.byteLength(entry.name) + entry.compressedSize;
-    if (minimalEnd > next) problems.push({ file: entry.name, problem: 'its data overlaps another entry or the zip directory' });
+    if (minimalEnd > next) problems.push(packFinding('ZIP_UNSAFE', entry.name, 'its data overlaps another entry or the zip directory'));
   });
   return problems;
 }

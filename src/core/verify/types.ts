@@ -1,9 +1,11 @@
 import type { Role } from '../domain.js';
+import { finding, type Finding, type FindingCode } from '../findings.js';
 
-/** One reason a pack is not valid, tied to the file (relative to the bag, or the zip itself) it concerns. */
-export interface VerifyProblem {
-  file: string;
-  problem: string;
+/** One reason a pack is not valid: a finding on the file (relative to the bag, or the zip itself) it concerns. */
+export type VerifyProblem = Finding;
+
+export function packFinding(code: FindingCode, file: string, message: string): Finding {
+  return finding(code, message, { location: { file } });
 }
 
 export interface SignatureVerdict {
@@ -36,7 +38,8 @@ export interface VerifyResult {
   pack: string;
   bag: BagSummary;
   signatures: SignatureVerdict[];
-  problems: VerifyProblem[];
+  /** Why it is not valid; empty when it is. */
+  findings: Finding[];
 }
 
 export interface VerifyOptions {

@@ -10,7 +10,7 @@ import { entriesWithOddDates, headerProblem } from '../zip/canonical.js';
 import { dataOffset, digestEntry } from '../zip/entry-reader.js';
 import { checkSignatures, type TrustedKey } from './signature-check.js';
 import { inspectStructure } from './structure.js';
-import type { VerifyOptions, VerifyProblem, VerifyResult } from './types.js';
+import { packFinding, type VerifyOptions, type VerifyProblem, type VerifyResult } from './types.js';
 
 /** Tag files are read whole to be parsed; past this size one is not a tag file of a pack. */
 const MAX_TAG_BYTES = 64 * 1024 * 1024;
@@ -51,33 +51,33 @@ export async function verifyPack(path: string, options: VerifyOptions = {}): Pro
       pack: path,
       bag: { ...(layout.name ? { name: layout.name } : {}), files: layout.files.size, payloadFiles: 0, payloadBytes: 0, draft: false, info: {} },
       signatures: [],
-      problems: layout.problems,
+      findings: layout.problems,
     };
     if (layout.problems.length > 0) return result;
     const oddDates = new Set(entriesWithOddDates(entries));
     for (const [name, entry] of layout.files) {
-      if (oddDates.has(entry)) result.problems.push({ file: name, problem: 'its date differs from the pack date of every other entry' });
+      if (oddDates.has(entry)) result.findings.push(packFinding('ZIP_CHANGED', name, 'its date differs from the pack date of every other entry'));
     }
     const files: BagFiles = new Map();
     for (const [name, entry] of layout.files) {
       const located = await dataOffset(handle, entry, Buffer.byteLength(`${layout.name}/${name}`));
       if (typeof located === 'string') {
-        result.problems.push({ file: name, problem: located });
+        result.findings.push(packFinding('ZIP_DAMAGED', name, located));
         continue;
       }
       const headers = headerProblem(entry, located.local);
-      if (headers) result.problems.push({ file: name, problem: headers });
+      if (headers) result.findings.push(packFinding('ZIP_CHANGED', name, headers));
       const digest = await digestEntry(handle, entry, located.start, keepFor(name));
-      if (digest.problem) result.problems.push({ file: name, problem: digest.problem });
+      if (digest.problem) result.findings.push(packFinding('ZIP_DAMAGED', name, digest.problem));
       else if (!name.startsWith('data/') && name !== BAG_FILES.summary && digest.size > MAX_TAG_BYTES) {
-        result.problems.push({ file: name, problem: `a tag file of ${digest.size} bytes is too large to be read` });
+        result.findings.push(packFinding('ZIP_UNSAFE', name, `a tag file of ${digest.size} bytes is too large to be read`));
       }
       files.set(name, digest);
     }
-    result.bag = { ...result.bag, ...checkBag(files, result.problems) };
-    result.signatures = checkSignatures(files, trusted, result.bag.draft, result.problems);
-    checkSummary(files, result.problems);
-    result.valid = result.problems.length === 0;
+    result.bag = { ...result.bag, ...checkBag(files, result.findings) };
+    result.signatures = checkSignatures(files, trusted, result.bag.draft, result.findings);
+    checkSummary(files, result.findings);
+    result.valid = result.findings.length === 0;
     return result;
   } finally {
     await handle.close();
@@ -86,9 +86,9 @@ export async function verifyPack(path: string, options: VerifyOptions = {}): Pro
 
 function checkSummary(files: BagFiles, problems: VerifyProblem[]): void {
   const summary = files.get(BAG_FILES.summary);
-  if (!summary) problems.push({ file: BAG_FILES.summary, problem: 'missing: the pack has no PDF summary' });
+  if (!summary) problems.push(packFinding('SUMMARY_MISSING', BAG_FILES.summary, 'missing: the pack has no PDF summary'));
   else if (!summary.head.toString('latin1').startsWith('%PDF-')) {
-    problems.push({ file: BAG_FILES.summary, problem: 'it is not a PDF (it does not start with %PDF-)' });
+    problems.push(packFinding('SUMMARY_MISSING', BAG_FILES.summary, 'it is not a PDF (it does not start with %PDF-)'));
   }
 }
 
@@ -110,6 +110,6 @@ function damagedZip(path: string, problem: string): VerifyResult {
     pack: path,
     bag: { files: 0, payloadFiles: 0, payloadBytes: 0, draft: false, info: {} },
     signatures: [],
-    problems: [{ file: '(zip directory)', problem }],
+    findings: [packFinding('ZIP_DAMAGED', '(zip directory)', problem)],
   };
 }
