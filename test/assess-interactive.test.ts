@@ -10,7 +10,7 @@ import { toolAvailable } from './helpers/tools.js';
  * Drives a command in a real pseudo-terminal: for each step, waits until the screen shows `wait`,
  * then types `send`. The 120 s guard only stops a hung prompt from hanging the whole run.
  */
-const DRIVER = String.raw`
+const DRIVER = `
 import json, os, pty, re, select, sys, time
 cmd, steps = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 pid, fd = pty.fork()

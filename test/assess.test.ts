@@ -111,7 +111,7 @@ describe('scoring and readiness', () => {
   it('says in text which level the verdict and advice are for', () => {
     const answers = { ...uniform(3), 'stakeholder-map': 1 };
     const text = (certificateLevel: Level) => assessmentText(questionnaire, score(answers, certificateLevel));
-    expect(text(1)).toMatch(/Top things to improve for level 1\n  Level 1 looks for commitment/);
+    expect(text(1)).toMatch(/Top things to improve for level 1\n {2}Level 1 looks for commitment/);
     expect(text(1)).toMatch(/^Not ready for level 1 yet: 1 answer is below level 2\.$/m);
     expect(text(3).replace(/\n/g, ' ')).toMatch(/Not ready for level 3 yet: 20 answers are below level 4 and the total 38 is not above 59\./);
     expect(assessmentText(questionnaire, score(uniform(3), 2))).toMatch(/To go further[\s\S]*^Ready for level 2: /m);
@@ -128,7 +128,7 @@ describe('text wrapping', () => {
     const text = 'Draw up a stakeholder map for your main activities: who is affected, positively or negatively.';
     const lines = wrapWords(text, 30, '  1. ', '     ');
     expect(lines.filter((line) => line.length > 30)).toEqual([]);
-    expect(lines[0]).toMatch(/^  1\. Draw /);
+    expect(lines[0]).toMatch(/^ {2}1\. Draw /);
     for (const line of lines.slice(1)) expect(line).toMatch(/^ {5}\S/);
     expect(lines.map((line) => line.trim()).join(' ')).toBe(`1. ${text}`);
     expect(wrapWords('a-word-longer-than-the-line', 10, '  ')).toEqual(['  a-word-longer-than-the-line']);

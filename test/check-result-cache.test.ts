@@ -161,7 +161,7 @@ describe('the kept check result', () => {
     ['a mapped file grows', 'SIGNOFF_STALE', (dir) => appendFileSync(join(dir, 'evidence/terms-signed.pdf'), '\n')],
     ['svmc.yaml names a representative no more', 'REPRESENTATIVE_MISSING', (dir) => {
       const path = join(dir, 'svmc.yaml');
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/\n  senior:\n(    .*\n)+/, '\n'));
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/\n {2}senior:\n( {4}.*\n)+/, '\n'));
     }],
   ];
 

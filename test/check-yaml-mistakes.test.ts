@@ -27,7 +27,9 @@ describe('common YAML mistakes give one YAML_SYNTAX finding each, where to fix t
     ['an unquoted colon in a value', (l) => void (l[24] = '        summary: Board minutes: March'), 25, 18],
     ['an unquoted colon in a flow item', (l) => void l.splice(23, 2, '      - {file: evidence/creating-capacity/l1-cc-1.md, summary: Board minutes: March}'), 24, 64],
     ['a tab indenting one line', (l) => void (l[24] = l[24]!.replace(/^ +/, '\t')), 25, 1],
-    ['tabs indenting every line', (l) => l.forEach((line, i) => (l[i] = line.replace(/^ +/, (s) => '\t'.repeat(s.length / 2)))), 4, 1],
+    ['tabs indenting every line', (l) => l.forEach((line, i) => {
+      l[i] = line.replace(/^ +/, (s) => '\t'.repeat(s.length / 2));
+    }), 4, 1],
     ['no space after a colon', (l) => void (l[24] = l[24]!.replace('summary: ', 'summary:')), 25, 16],
     ['no space after the colon of level', (l) => void (l[10] = '  level:2'), 11, 8],
     ['an unclosed double quote', (l) => void (l[3] = '  organisation: "Riverside Community Trust'), 4, 17],

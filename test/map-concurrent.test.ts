@@ -61,7 +61,9 @@ describe('svmc map run many times at once', () => {
     const results = await Promise.all(CRITERIA.map((id, index) => runMap(dir, id, files[index]!)));
     for (const result of results) expect(result, result.stderr).toMatchObject({ code: 0 });
     const map = mapped(dir);
-    CRITERIA.forEach((id, index) => expect(map[id], id).toEqual([files[index]]));
+    CRITERIA.forEach((id, index) => {
+      expect(map[id], id).toEqual([files[index]]);
+    });
     expect(readdirSync(join(dir, '.svmc')).filter((name) => name.includes('lock'))).toEqual([]);
     expect(readFileSync(join(dir, '.svmc', '.gitignore'), 'utf8')).toBe('*\n');
   });

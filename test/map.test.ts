@@ -59,6 +59,6 @@ describe('map', () => {
     writeFileSync(join(dir, 'svmc.yaml'), yamlOf(dir).replace(/evidence:\n[\s\S]*$/, 'evidence: {}\n# end\n'));
     await mapEvidence({ dir, criterion: 'L1.DO.1', files: ['evidence/do/l1-do-1.md'] });
     await mapEvidence({ dir, criterion: 'L1.CC.1', files: ['evidence/creating-capacity/l1-cc-1.md'] });
-    expect(yamlOf(dir)).toMatch(/evidence:\n  creating-capacity:\n    L1\.CC\.1:\n      - file: evidence\/creating-capacity\/l1-cc-1.md\n  do:\n    L1\.DO\.1:\n/);
+    expect(yamlOf(dir)).toMatch(/evidence:\n {2}creating-capacity:\n {4}L1\.CC\.1:\n {6}- file: evidence\/creating-capacity\/l1-cc-1.md\n {2}do:\n {4}L1\.DO\.1:\n/);
   });
 });

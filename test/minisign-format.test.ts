@@ -74,7 +74,7 @@ describe('minisign keys', () => {
     ];
     for (const text of cases) expect(() => parseSecretKey(text)).toThrow(MinisignFormatError);
     expect(() => parseSecretKey(`${comment}\n${encrypted}\n`)).toThrow(/password/);
-    expect(() => parsePublicKey('RWQ' + 'A'.repeat(10))).toThrow(MinisignFormatError);
+    expect(() => parsePublicKey(`RWQ${'A'.repeat(10)}`)).toThrow(MinisignFormatError);
   });
 });
 

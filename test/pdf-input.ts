@@ -6,7 +6,7 @@ import type { SummaryInput } from '../src/core/pdf/types.js';
 
 export const ORGANISATION = 'Zoë’s Café — Łódź Αθήνα Москва';
 export const PROGRAMME = '青山社会価値プログラム';
-export const LONG_SUMMARY = Array.from(
+const LONG_SUMMARY = Array.from(
   { length: 60 },
   (_, index) => `Sentence ${index + 1} of the board minutes records how the social value data changed a decision in the ${index % 2 ? 'housing' : 'employment'} area.`,
 )

@@ -65,7 +65,9 @@ describe('summary.pdf of a level-3 application', () => {
   it.runIf(hasPoppler)('numbers every page "n / N"', () => {
     const pages = run('pdftotext', [file, '-']).stdout.split('\f').slice(0, rendered.pages);
     expect(pages).toHaveLength(rendered.pages);
-    pages.forEach((page, index) => expect(squash(page)).toContain(`${index + 1} / ${rendered.pages}`));
+    pages.forEach((page, index) => {
+      expect(squash(page)).toContain(`${index + 1} / ${rendered.pages}`);
+    });
   });
 
   it.runIf(hasPoppler)('keeps every word inside the page, margins included (a 5,000-character summary wraps)', () => {

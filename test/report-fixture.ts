@@ -3,7 +3,7 @@ import type { Criterion } from '../src/core/catalogue/types.js';
 import { STAGES, STAGE_CODES, type Level, type Stage } from '../src/core/domain.js';
 import { finding, type Finding } from '../src/core/findings.js';
 
-export function criterion(level: Level, stage: Stage, n: number, title: string, required = true): Criterion {
+function criterion(level: Level, stage: Stage, n: number, title: string, required = true): Criterion {
   return {
     id: `L${level}.${STAGE_CODES[stage]}.${n}`,
     level,

@@ -10,7 +10,7 @@ const render = (extra: { strict?: boolean; cwd?: string } = {}) =>
   renderGithub(sampleResult(), { toolVersion: '1', ...extra });
 
 /** Undoes GitHub's escaping, as the runner does. */
-const unescape = (value: string) =>
+const unescapeData = (value: string) =>
   value.replace(/%(25|0D|0A|3A|2C)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 function parseCommand(line: string) {
@@ -20,9 +20,9 @@ function parseCommand(line: string) {
     (match[2] ?? '')
       .split(',')
       .filter(Boolean)
-      .map((pair) => [pair.slice(0, pair.indexOf('=')), unescape(pair.slice(pair.indexOf('=') + 1))]),
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), unescapeData(pair.slice(pair.indexOf('=') + 1))]),
   );
-  return { command: match[1], properties, message: unescape(match[3] ?? '') };
+  return { command: match[1], properties, message: unescapeData(match[3] ?? '') };
 }
 
 describe('github annotations', () => {

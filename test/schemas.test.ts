@@ -50,7 +50,7 @@ describe('schemas in schemas/', () => {
 
 // Python's jsonschema is another implementation altogether. Its `referencing` registry came in
 // 4.18; older releases, such as Debian 12's, resolve references with RefResolver.
-const PYTHON_CHECK = String.raw`
+const PYTHON_CHECK = `
 import json, sys
 from jsonschema import Draft202012Validator
 files = json.loads(sys.stdin.read())

@@ -4,8 +4,7 @@ import { collect, dirOption, folderOf, formatOption, roleOption, yesOption } fro
 import { VERSION } from './version.js';
 
 /** The options a command's action receives, as commander's typings infer them from its declaration. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type OptionsOf<D extends (program: Command) => Command<any, any, any>> = ReturnType<D> extends Command<any, infer O, any> ? O : never;
+export type OptionsOf<D extends (program: Command) => { opts(): unknown }> = ReturnType<ReturnType<D>['opts']>;
 
 const EXAMPLES = `
 Examples:

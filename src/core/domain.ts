@@ -43,7 +43,3 @@ export function isStage(value: unknown): value is Stage {
 export function isLevel(value: unknown): value is Level {
   return typeof value === 'number' && (LEVELS as readonly number[]).includes(value);
 }
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

@@ -1,7 +1,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where a code is reported: a check of a folder, or a pack (by pack and verify). */
-export type CodeScope = 'check' | 'pack';
+type CodeScope = 'check' | 'pack';
 
 export interface CodeInfo {
   severity: Severity;

@@ -82,7 +82,7 @@ function adviceLines(questionnaire: Questionnaire, item: AdviceItem, rank: numbe
 }
 
 /** Why the answers are or are not ready for the level, in terms of its rule, as wrapped lines. */
-export function verdict(questionnaire: Questionnaire, result: AssessmentResult, paint: Paint = plain, width = DEFAULT_WIDTH): string[] {
+function verdict(questionnaire: Questionnaire, result: AssessmentResult, paint: Paint = plain, width = DEFAULT_WIDTH): string[] {
   const certificateLevel: Level = result.certificateLevel ?? PUBLISHED_RULE_LEVEL;
   const { minimumLevel, threshold } = readinessRule(questionnaire, certificateLevel);
   if (result.ready) {

@@ -5,7 +5,7 @@ import type { Finding } from '../core/findings.js';
 const STAGE_BY_CODE = new Map<string, Stage>(STAGES.map((stage) => [STAGE_CODES[stage], stage]));
 
 /** The stage a finding belongs to: its criterion's, or read from the id's stage code. */
-export function stageOf(app: ApplicationResult, finding: Finding): Stage | undefined {
+function stageOf(app: ApplicationResult, finding: Finding): Stage | undefined {
   if (finding.criterion === undefined) return undefined;
   const state = app.criteria.find((c) => c.criterion.id === finding.criterion);
   if (state) return state.criterion.stage;

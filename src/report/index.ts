@@ -3,7 +3,6 @@ import { applyStrict } from './strict.js';
 import type { ReportFormat, ReportOptions } from './types.js';
 
 export type { ReportFormat, ReportOptions } from './types.js';
-export { REPORT_FORMATS } from './types.js';
 
 /** Turns a check result into a report. Pure: no I/O, no clock. */
 export type ReportRenderer = (result: CheckResult, options: ReportOptions) => string;

@@ -49,7 +49,7 @@ function findingList(heading: string, findings: Finding[]): string[] {
 }
 
 /** User text shown literally: no markup, no HTML, one line. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?|\n/g, ' ')
     .replace(/[\u0000-\u001f\u007f]/g, '')

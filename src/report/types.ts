@@ -1,7 +1,5 @@
 export type ReportFormat = 'text' | 'json' | 'junit' | 'sarif' | 'github';
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'junit', 'sarif', 'github'];
-
 export interface ReportOptions {
   /** Version of svmc, written into the json and sarif reports. */
   toolVersion: string;

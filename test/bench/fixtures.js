@@ -3,10 +3,10 @@ import { copyFileSync, mkdirSync, openSync, writeSync, closeSync, writeFileSync 
 import { randomFillSync } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/svmc.js');
 
-export function svmc(args, options = {}) {
+function svmc(args, options = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', ...options });
   if (result.status !== 0) throw new Error(`svmc ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return result.stdout;

@@ -54,7 +54,7 @@ try {
     makeApplication(dirs[count], { count });
     checks[count] = { command: node, args: [BIN, 'check', dirs[count]] };
   }
-  // A check keeps its result only once the files it saw are two seconds old (see result-cache.ts).
+  // A check keeps its result only once the files it saw are two seconds old (see core/cache/recorded-inputs.ts).
   settle();
   // All sizes in turns, so that growth is not mistaken for a change in the machine's speed.
   const scale = interleavedMedians({ 1000: checks[1000], 10000: checks[10000], 50000: checks[50000], version }, { runs: 5 });

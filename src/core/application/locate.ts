@@ -16,7 +16,7 @@ interface Reached {
 }
 
 /** Follows a path of keys and indexes through the document, as far as it exists. */
-export function reach(doc: Document, path: YamlPath): Reached {
+function reach(doc: Document, path: YamlPath): Reached {
   const { isCollection, isMap, isScalar, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
   let key: Node | undefined;

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { FileReadError, readRegularFile } from '../fs/read-file.js';
 
 /** Far above any real application (50,000 mapped files fit in about 5 MiB), far below what hurts. */
-export const MAX_APPLICATION_BYTES = 16 * 1024 * 1024;
+const MAX_APPLICATION_BYTES = 16 * 1024 * 1024;
 
 export type TextResult = { text: string; finding?: undefined } | { text?: undefined; finding: Finding };
 

@@ -1,13 +1,13 @@
 import { normalisePath, pathTextProblem } from './paths.js';
 import type { ApplicationData } from './types.js';
 
-export const APPLICATION_FILE = 'svmc.yaml';
+const APPLICATION_FILE = 'svmc.yaml';
 
 /**
  * A path as svmc.yaml may name a file, normalised; undefined for anything unsafe (absolute, `..`
  * out of the folder, `\\`, a URL, NUL): the check rules report those.
  */
-export function normaliseReference(reference: unknown): string | undefined {
+function normaliseReference(reference: unknown): string | undefined {
   if (typeof reference !== 'string' || reference.trim() === '' || pathTextProblem(reference) !== undefined) {
     return undefined;
   }

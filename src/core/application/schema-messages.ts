@@ -14,7 +14,7 @@ export function pathOf(instancePath: string): (string | number)[] {
 }
 
 /** `evidence.plan.L2.PL.1[0].date`, or `svmc.yaml` for the top. */
-export function showPath(path: readonly (string | number)[]): string {
+function showPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return 'svmc.yaml';
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }

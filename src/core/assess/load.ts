@@ -33,7 +33,7 @@ export async function loadAssessment(dir: string): Promise<LoadedAssessment | un
   return { result, principles };
 }
 
-export function parseResults(text: string): AssessmentResult {
+function parseResults(text: string): AssessmentResult {
   let data: unknown;
   try {
     data = parse(text);

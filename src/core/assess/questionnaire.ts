@@ -4,7 +4,7 @@ import { SCHEMAS_DIR } from '../package-root.js';
 import { shippedValidator } from '../schema/ajv.js';
 import type { Questionnaire } from './types.js';
 
-export const QUESTIONNAIRE_FILE = 'questionnaire.json';
+const QUESTIONNAIRE_FILE = 'questionnaire.json';
 
 let cached: Questionnaire | undefined;
 

@@ -2,11 +2,11 @@ import type { Level } from '../domain.js';
 import type { AdviceItem, AssessmentResult, Questionnaire, ReadinessRule } from './types.js';
 
 /** Points of one answer: level 1 scores 0, level 5 scores 4, as in the published tool. */
-export function pointsFor(level: number): number {
+function pointsFor(level: number): number {
   return level - 1;
 }
 
-export const MAX_POINTS = 4;
+const MAX_POINTS = 4;
 
 /** The level whose rule is the published tool's: used when no svmc.yaml names the level applied for. */
 export const PUBLISHED_RULE_LEVEL: Level = 3;
@@ -50,7 +50,7 @@ export function readinessRule(questionnaire: Questionnaire, certificateLevel: Le
 }
 
 /** Every answer at least the level's minimum and the total strictly above its threshold. */
-export function isReady(questionnaire: Questionnaire, answers: Record<string, number>, total: number, certificateLevel: Level): boolean {
+function isReady(questionnaire: Questionnaire, answers: Record<string, number>, total: number, certificateLevel: Level): boolean {
   const { minimumLevel, threshold } = readinessRule(questionnaire, certificateLevel);
   const lowest = Math.min(...questionnaire.questions.map((question) => answers[question.id] ?? 1));
   return lowest >= minimumLevel && total > threshold;

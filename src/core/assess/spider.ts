@@ -28,7 +28,7 @@ export interface Point {
   y: number;
 }
 
-export type TextAnchor = 'start' | 'middle' | 'end';
+type TextAnchor = 'start' | 'middle' | 'end';
 
 export interface SpiderAxis extends Point {
   label: string;

@@ -11,7 +11,7 @@ export function escapeXml(text: string): string {
 }
 
 /** Splits a label into lines of about `width` characters at spaces. */
-export function wrapLabel(text: string, width = 18): string[] {
+function wrapLabel(text: string, width = 18): string[] {
   const lines: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = lines[lines.length - 1];

@@ -26,7 +26,7 @@ export interface Principle {
 }
 
 /** One question of the self-assessment; answered at a level from 1 to 5. */
-export interface Question {
+interface Question {
   id: string;
   /** Principle id. */
   principle: string;

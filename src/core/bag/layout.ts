@@ -15,7 +15,7 @@ export const BAG_FILES = {
 /** `<octets>.<files>` (RFC 8493 §2.2.2) */
 export const payloadOxum = (bytes: number, files: number): string => `${bytes}.${files}`;
 
-export const sha256Hex = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+const sha256Hex = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
 /** tagmanifest-sha256.txt over the given tag files (paths relative to the bag), in byte order. */
 export function tagManifest(files: { name: string; bytes: Uint8Array }[]): string {

@@ -110,7 +110,9 @@ export function encodeFileCache(files: CachedFile[]): Buffer {
   const records = Buffer.alloc(sorted.length * RECORD_BYTES);
   sorted.forEach((file, i) => {
     const start = i * RECORD_BYTES;
-    [file.size, file.mtimeMs, file.ctimeMs, file.ino].forEach((value, k) => records.writeDoubleLE(value, start + k * 8));
+    [file.size, file.mtimeMs, file.ctimeMs, file.ino].forEach((value, k) => {
+      records.writeDoubleLE(value, start + k * 8);
+    });
     if (file.sha256 !== undefined) {
       records.write(file.sha256, start + SHA_AT, 32, 'hex');
       records[start + HASHED_AT] = 1;

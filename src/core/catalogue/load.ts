@@ -62,7 +62,7 @@ function readCatalogue(path: string, builtIn: boolean, ref: string): Catalogue {
 
   const criteria: Criterion[] = [];
   const stageSchemas: StageSchemaRef[] = [];
-  const keyBase = builtIn ? `${SCHEMA_BASE}catalogue/${manifest.id}/` : pathToFileURL(dirname(path)).href + '/';
+  const keyBase = builtIn ? `${SCHEMA_BASE}catalogue/${manifest.id}/` : `${pathToFileURL(dirname(path)).href}/`;
   for (const [levelText, stages] of Object.entries(manifest.levels)) {
     const level = Number(levelText) as Level;
     for (const stage of STAGES) {
@@ -100,7 +100,10 @@ export function registerStageSchemas(catalogue: Catalogue): void {
 
 /** A user's stage schema is checked against the meta-schema; a shipped one is trusted. */
 function registerStageSchema(ref: StageSchemaRef, check: boolean): void {
-  if (!check) return addShippedSchema(ref.schema, ref.key);
+  if (!check) {
+    addShippedSchema(ref.schema, ref.key);
+    return;
+  }
   const ajv = getAjv();
   if (ajv.schemas[ref.key] !== undefined) return;
   try {
@@ -160,7 +163,7 @@ function assertValid(validate: (data: unknown) => boolean, data: unknown, path: 
 }
 
 /** Catalogue order: level, then stage in cycle order, then criterion number. */
-export function compareCriteria(a: Criterion, b: Criterion): number {
+function compareCriteria(a: Criterion, b: Criterion): number {
   return (
     a.level - b.level ||
     STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) ||

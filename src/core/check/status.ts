@@ -2,7 +2,7 @@ import { STAGES, STAGE_TITLES, type Level, type Stage } from '../domain.js';
 import { nextSteps, type NextStep } from './next-steps.js';
 import type { ApplicationResult } from './types.js';
 
-export interface StageStatus {
+interface StageStatus {
   stage: Stage;
   title: string;
   required: number;

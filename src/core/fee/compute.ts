@@ -7,10 +7,10 @@ import { builtInFeeTable, type FeeTable } from './table.js';
 import type { FeeQuote } from './types.js';
 
 /** The UK standard rate. */
-export const DEFAULT_VAT_RATE = 0.2;
+const DEFAULT_VAT_RATE = 0.2;
 
 /** How many renewals `--journey` shows after level 3, one every two years. */
-export const DEFAULT_JOURNEY_RENEWALS = 2;
+const DEFAULT_JOURNEY_RENEWALS = 2;
 
 export interface FeeOptions {
   /** A fraction between 0 and 1; default 0.2. */
@@ -60,7 +60,7 @@ export function quoteFee(application: ApplicationData, options: FeeOptions = {})
   return computeFee({ size, level: application.application.level, renewal: application.application.renewal === true }, options);
 }
 
-export interface JourneyStep extends FeeQuote {
+interface JourneyStep extends FeeQuote {
   step: number;
   title: string;
   /** For renewals: years after the level 3 award. */

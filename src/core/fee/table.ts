@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { SCHEMAS_DIR } from '../package-root.js';
 import { shippedValidator, type ErrorObject } from '../schema/ajv.js';
 
-export type FeeColumn = `${Level}` | 'renewal';
+type FeeColumn = `${Level}` | 'renewal';
 
 /** The shape fixed by schemas/fee-table.schema.json; amounts are integer pence, exclusive of VAT. */
 export interface FeeTable {
@@ -19,7 +19,7 @@ export interface FeeTable {
   feesPence: Record<Size, Record<FeeColumn, number>>;
 }
 
-export const BUILT_IN_FEE_TABLE = join(SCHEMAS_DIR, 'fee-table.json');
+const BUILT_IN_FEE_TABLE = join(SCHEMAS_DIR, 'fee-table.json');
 
 let builtIn: FeeTable | undefined;
 

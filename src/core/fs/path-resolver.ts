@@ -5,7 +5,7 @@ import type { FileStamp } from '../cache/file-facts.js';
 import type { InputRecorder } from '../cache/recorded-inputs.js';
 
 /** The little of a Stats that svmc uses about a file. */
-export interface PathStats extends FileStamp {
+interface PathStats extends FileStamp {
   isFile: boolean;
 }
 

@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 
 /** Read size: large enough to keep system calls few, small enough to keep memory flat. */
-export const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 
 /**
  * The bytes of `handle` from `start` to `end` (exclusive; the end of the file when omitted),

@@ -138,16 +138,6 @@ class Collector {
   }
 }
 
-/** The file's text, or undefined when there is no such file; every other failure is thrown. */
-export async function readTextIfPresent(path: string, maxBytes: number): Promise<string | undefined> {
-  try {
-    return (await readRegularFile(path, maxBytes)).toString('utf8');
-  } catch (error) {
-    if (error instanceof FileReadError && error.reason === 'missing') return undefined;
-    throw error;
-  }
-}
-
 /** Opens a regular file for streaming reads, refusing anything else without blocking on it. */
 export async function openRegularFile(path: string): Promise<FileHandle> {
   let handle: FileHandle;

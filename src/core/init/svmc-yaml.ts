@@ -74,7 +74,7 @@ function awardLines(answers: InitAnswers): string[] {
   if (needed === undefined) return [];
   return [
     `  # Cite the level ${needed} award this application builds on (an award is valid for two years), e.g.`,
-    '  #   - level: ' + String(needed),
+    `  #   - level: ${needed}`,
     '  #     awarded: YYYY-MM-DD',
     `  #     reference: SVMC-L${needed}-0000`,
     '  previousAwards: []',
@@ -113,7 +113,7 @@ function representative(role: Role, person: Representative): string[] {
 function placeholder(role: Role, inBlock: boolean): string[] {
   const start = inBlock ? '  # ' : '#   ';
   return [
-    `${start}${role}:`.padEnd(COMMENT_COLUMN - 1) + ` # the ${ROLE_TITLES[role]}`,
+    `${`${start}${role}:`.padEnd(COMMENT_COLUMN - 1)} # the ${ROLE_TITLES[role]}`,
     `${start}  name: Full Name`,
     `${start}  email: name@example.org`,
   ];

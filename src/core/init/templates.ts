@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { FileReadError, READ_LIMITS, readRegularFileSync } from '../fs/read-file.js';
 import { asUsageError } from '../fs/system-errors.js';
 import { join, resolve } from 'node:path';
@@ -51,7 +51,7 @@ function isDirectory(path: string): boolean {
 
 /** Every file under `dir`, recursively, in a stable order; version-control folders are skipped. */
 export function readTemplateTree(dir: string, prefix = '', seen = new Set<string>()): TemplateFile[] {
-  let entries;
+  let entries: Dirent[];
   try {
     // A folder linked to one of its parents would otherwise be copied for ever.
     const real = realpathSync(dir);

@@ -5,7 +5,7 @@ export function encodeManifestPath(path: string): string {
   return `data/${path.replace(/[%\r\n]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`;
 }
 
-export function decodeManifestPath(encoded: string): string {
+function decodeManifestPath(encoded: string): string {
   const path = encoded.startsWith('data/') ? encoded.slice(5) : encoded;
   return path.replace(/%(25|0A|0D)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
@@ -16,14 +16,14 @@ export function manifestLine(path: string, sha256: string): string {
 }
 
 /** Byte order of the paths as written in the manifest (UTF-8), never locale order. */
-export function compareManifestPaths(a: string, b: string): number {
+function compareManifestPaths(a: string, b: string): number {
   return compareEncoded(encodeManifestPath(a), encodeManifestPath(b));
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** UTF-8 byte order of two strings. */
-export function compareEncoded(a: string, b: string): number {
+function compareEncoded(a: string, b: string): number {
   if (SURROGATE.test(a) || SURROGATE.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -47,7 +47,7 @@ export function bagInfo(input: BagInfoInput): string {
 const pounds = (pence: number): string => (pence / 100).toFixed(2);
 
 /** `GBP 750.00 net + 150.00 VAT (20%) = 900.00` */
-export function feeLine(fee: FeeQuote): string {
+function feeLine(fee: FeeQuote): string {
   const discount = fee.discountPence > 0 ? ` after a discount of ${pounds(fee.discountPence)}` : '';
   return `${fee.currency} ${pounds(fee.netPence)} net${discount} + ${pounds(fee.vatPence)} VAT (${formatPercent(fee.vatRate)}) = ${pounds(fee.grossPence)}`;
 }

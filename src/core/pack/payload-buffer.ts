@@ -1,5 +1,5 @@
 /** Read size for stored payload: on 1 GiB of evidence 1 MiB beat 2 and 4 MiB. */
-export const PAYLOAD_CHUNK_BYTES = 1 << 20;
+const PAYLOAD_CHUNK_BYTES = 1 << 20;
 
 /** Chunks between returns to the event loop, so Ctrl-C and progress stay responsive. */
 const CHUNKS_PER_TURN = 32;

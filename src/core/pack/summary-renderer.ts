@@ -13,7 +13,7 @@ export interface SummaryRenderer {
 
 /** What crosses to the worker: plain data only, the date as an ISO string. */
 export type WireSummaryInput = Omit<SummaryInput, 'date'> & { date: string };
-export interface RenderedSummary {
+interface RenderedSummary {
   bytes: Uint8Array;
   /** Characters no embedded font could draw, shown as placeholders. */
   warnings: Finding[];

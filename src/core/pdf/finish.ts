@@ -6,8 +6,8 @@ import { COLOURS, CONTENT_WIDTH, PAGE, SIZES } from './theme.js';
 import type { SummaryInput } from './types.js';
 import { fitText } from './wrap.js';
 
-export const PRODUCER = 'svmc';
-export const CREATOR = 'svmc: Social Value Management Certificate applications';
+const PRODUCER = 'svmc';
+const CREATOR = 'svmc: Social Value Management Certificate applications';
 
 /** Running header (not on the cover) and footer with "n / N" on every page. */
 export function drawPageFurniture(flow: Flow, input: SummaryInput): void {

@@ -47,7 +47,7 @@ export function cleanText(text: string): string {
     .normalize('NFC')
     .replace(/[\t\n\r\v\f\u0085\u2028\u2029]+/g, ' ')
     .replace(/\p{Cc}/gu, ' ')
-    .replace(/[\p{Cf}\uFE00-\uFE0F]/gu, '');
+    .replace(/[\p{Cf}\p{Variation_Selector}]/gu, '');
 }
 
 /** The embedded fonts, chosen per run of characters by glyph coverage. */

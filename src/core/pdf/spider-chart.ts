@@ -12,7 +12,7 @@ const LABEL_WIDTH = 118;
 const LABEL_SIZE = 7.5;
 
 const path = (points: Point[]): string =>
-  points.map((point, index) => `${index === 0 ? 'M' : 'L'} ${point.x} ${point.y}`).join(' ') + ' Z';
+  `${points.map((point, index) => `${index === 0 ? 'M' : 'L'} ${point.x} ${point.y}`).join(' ')} Z`;
 
 /** Label lines placed as the SVG places them: anchored at (labelX, labelY), y-down in the chart box. */
 function drawLabel(flow: Flow, origin: Point, axis: SpiderAxis, score: string): void {

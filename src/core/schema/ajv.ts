@@ -9,7 +9,7 @@ import { requireLibrary } from './libraries.js';
 export const SCHEMA_BASE = 'https://svmc.invalid/schemas/';
 
 /** Annotation keywords the catalogue uses; they never affect validation. */
-export const CATALOGUE_KEYWORDS = ['x-svmc-level', 'x-svmc-stage', 'x-svmc-evidence', 'x-svmc-basis'];
+const CATALOGUE_KEYWORDS = ['x-svmc-level', 'x-svmc-stage', 'x-svmc-evidence', 'x-svmc-basis'];
 
 let instance: Ajv2020 | undefined;
 

@@ -71,6 +71,8 @@ export function blake2b(data: Uint8Array, outputLength: number): Buffer {
     compress(h, block, BigInt(last ? input.length : (i + 1) * 128), last);
   }
   const out = Buffer.alloc(64);
-  h.forEach((word, i) => out.writeBigUInt64LE(word, i * 8));
+  h.forEach((word, i) => {
+    out.writeBigUInt64LE(word, i * 8);
+  });
   return out.subarray(0, outputLength);
 }

@@ -9,10 +9,10 @@ import { verifySignature } from './signature.js';
  * the role it claims), stale (it verifies the copy of the manifest that was signed, but not the
  * current one: something changed after signing) or invalid (anything else).
  */
-export type SignoffState = 'missing' | 'stale' | 'invalid' | 'valid';
+type SignoffState = 'missing' | 'stale' | 'invalid' | 'valid';
 
 /** Why a sign-off is invalid. */
-export type SignoffProblem = 'unreadable' | 'no-key' | 'bad-key' | 'malformed' | 'wrong-key' | 'wrong-role' | 'bad-signature' | 'bad-trusted-comment';
+type SignoffProblem = 'unreadable' | 'no-key' | 'bad-key' | 'malformed' | 'wrong-key' | 'wrong-role' | 'bad-signature' | 'bad-trusted-comment';
 
 export interface SignoffEvidence {
   role: Role;

@@ -15,12 +15,12 @@ export function defaultKeyDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** `lead.key` → `lead.pub`; any other name gets `.pub` appended. */
-export function publicKeyPathFor(keyPath: string): string {
+function publicKeyPathFor(keyPath: string): string {
   return keyPath.endsWith('.key') ? `${keyPath.slice(0, -4)}.pub` : `${keyPath}.pub`;
 }
 
 /** The nearest folder at or above `path` that holds svmc.yaml, if any. */
-export async function enclosingApplication(path: string): Promise<string | undefined> {
+async function enclosingApplication(path: string): Promise<string | undefined> {
   let dir = resolve(path);
   const { root } = parse(dir);
   for (;;) {

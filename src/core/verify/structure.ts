@@ -7,7 +7,7 @@ import { packFinding, type VerifyProblem } from './types.js';
 const MAX_RATIO = 200;
 /** Small entries may have any ratio: they cannot do harm. */
 const RATIO_FLOOR_BYTES = 1 << 20;
-export const DEFAULT_MAX_TOTAL_BYTES = 64 * 1024 ** 3;
+const DEFAULT_MAX_TOTAL_BYTES = 64 * 1024 ** 3;
 
 export interface BagLayout {
   /** The single top-level folder. */

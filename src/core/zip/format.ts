@@ -20,7 +20,6 @@ export const METHOD_STORED = 0;
 export const METHOD_DEFLATED = 8;
 
 export const FLAG_ENCRYPTED = 0x0001;
-export const FLAG_DATA_DESCRIPTOR = 0x0008;
 export const FLAG_UTF8 = 0x0800;
 export const FLAG_STRONG_ENCRYPTION = 0x0040;
 

@@ -233,7 +233,7 @@ export class ZipWriter {
 }
 
 /** A local header as first written, before its CRC and sizes are known. */
-export function localHeader(name: Buffer, method: number, zip64: boolean, dos: DosTime): Buffer {
+function localHeader(name: Buffer, method: number, zip64: boolean, dos: DosTime): Buffer {
   const header = Buffer.alloc(Z.LOCAL_HEADER_SIZE + name.length + (zip64 ? 20 : 0));
   header.writeUInt32LE(Z.LOCAL_HEADER, 0);
   header.writeUInt16LE(zip64 ? 45 : 20, 4);
