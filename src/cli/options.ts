@@ -1,4 +1,4 @@
-import { Option } from '@commander-js/extra-typings';
+import { Option } from './commander.js';
 import { ROLES } from '../core/domain.js';
 import { UsageError } from '../core/errors.js';
 

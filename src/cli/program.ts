@@ -1,4 +1,4 @@
-import { Command, Option } from '@commander-js/extra-typings';
+import { Command, Option } from './commander.js';
 import { renderCodesHelp } from '../report/code-docs.js';
 import { collect, dirOption, folderOf, formatOption, roleOption, yesOption } from './options.js';
 import { VERSION } from './version.js';
