@@ -32,7 +32,7 @@ function folder(files: Record<string, string>): string {
 
 /** The manifest of `dir` for `data`, through the folder's one door, its file facts kept as a command keeps them. */
 async function buildManifest(dir: string, data: ApplicationData, options: { createCacheDir?: boolean } = {}): Promise<Manifest> {
-  const folder = await ApplicationFolder.open(realpathSync(dir));
+  const folder = new ApplicationFolder(realpathSync(dir));
   const manifest = await buildFrom(folder, referencedFiles(data));
   await folder.saveFacts(options.createCacheDir ?? false);
   return manifest;

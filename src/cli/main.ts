@@ -16,9 +16,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const [{ buildProgram }, { configureColor }] = await Promise.all([import('./program.js'), import('./color.js')]);
   let exitCode = 0;
-  const program = buildProgram((code) => {
-    exitCode = code;
-  });
+  // The list of finding codes is loaded only for the help that shows it, so other help stays quick.
+  const codesHelp = argv.includes('check') && argv.some((arg) => arg === '--help' || arg === '-h' || arg === 'help') ? (await import('../report/code-docs.js')).renderCodesHelp() : '';
+  const program = buildProgram(
+    (code) => {
+      exitCode = code;
+    },
+    { codesHelp },
+  );
   program.hook('preAction', () => configureColor({ color: program.opts().color }));
   // Bare `svmc` is a request for help, answered on stdout like --help.
   if (argv.length === 0) {

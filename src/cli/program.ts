@@ -1,5 +1,4 @@
 import { Command, Option } from './commander.js';
-import { renderCodesHelp } from '../report/code-docs.js';
 import { collect, dirOption, folderOf, formatOption, roleOption, yesOption } from './options.js';
 import { VERSION } from './version.js';
 
@@ -80,7 +79,7 @@ export const defineMap = (program: Command) =>
       ),
     );
 
-export const defineCheck = (program: Command) =>
+export const defineCheck = (program: Command, codesHelp = '') =>
   program
     .command('check')
     .argument('[dirs...]', 'application folders (default: the current folder)')
@@ -91,7 +90,7 @@ export const defineCheck = (program: Command) =>
     .option('--strict', 'treat warnings as errors')
     .option('--offline', 'accepted for scripts; svmc never goes online')
     .addHelpText('after', examples('svmc check', 'svmc check clients/* --format json --output report.json', 'svmc check --format github --strict'))
-    .addHelpText('after', () => `\nFinding codes (the README describes each):\n${renderCodesHelp()}`);
+    .addHelpText('after', codesHelp === '' ? '' : `\nFinding codes (the README describes each):\n${codesHelp}`);
 
 export const defineStatus = (program: Command) =>
   program
@@ -185,7 +184,7 @@ export const defineAssess = (program: Command) =>
  * the options commander parsed to its command's `run`, whose parameter types come from the same
  * declaration: a flag and its option type cannot drift apart.
  */
-export function buildProgram(setExitCode: (code: number) => void) {
+export function buildProgram(setExitCode: (code: number) => void, options: { codesHelp?: string } = {}) {
   const program = new Command('svmc')
     .description('Prepare, check, sign and pack applications for the Social Value Management Certificate.')
     .version(VERSION, '-v, --version')
@@ -199,7 +198,7 @@ export function buildProgram(setExitCode: (code: number) => void) {
   defineInit(program).action(async (dir, options) => done(await (await import('./commands/init.js')).run(folderOf(dir, options.dir), options)));
   defineCriteria(program).action(async (options) => done(await (await import('./commands/criteria.js')).run(options)));
   defineMap(program).action(async (criterion, files, options) => done(await (await import('./commands/map.js')).run(criterion, files, options)));
-  defineCheck(program).action(async (dirs, options) => done(await (await import('./commands/check.js')).run([...dirs, ...(options.dir ?? [])], options)));
+  defineCheck(program, options.codesHelp).action(async (dirs, options) => done(await (await import('./commands/check.js')).run([...dirs, ...(options.dir ?? [])], options)));
   defineStatus(program).action(async (dir, options) => done(await (await import('./commands/status.js')).run(folderOf(dir, options.dir), options)));
   defineFee(program).action(async (dir, options) => done(await (await import('./commands/fee.js')).run(folderOf(dir, options.dir), options)));
   defineKeygen(program).action(async (dir, options) => done(await (await import('./commands/keygen.js')).run(folderOf(dir, options.dir), options)));

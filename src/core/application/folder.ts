@@ -39,17 +39,20 @@ export class ApplicationFolder {
   private readonly hashes = new Map<string, Promise<string | undefined>>();
   private readonly trees = new Map<string, FolderTree>();
 
+  private known: FileFacts | undefined;
+
   constructor(
     /** The folder's real path. */
     readonly root: string,
-    readonly facts: FileFacts,
   ) {
     this.recorder = new InputRecorder(root);
     this.paths = new PathResolver(root, this.recorder);
   }
 
-  static async open(root: string): Promise<ApplicationFolder> {
-    return new ApplicationFolder(root, await FileFacts.load(root));
+  /** What earlier runs learnt of the files: read on first use, as a kept check result needs none of it. */
+  get facts(): FileFacts {
+    this.known ??= FileFacts.loadSync(this.root);
+    return this.known;
   }
 
   /** Where a normalised path leads, stat-ed once. */

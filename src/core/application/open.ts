@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
 import { realpath, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { readParsedDocument, writeParsedDocument } from '../cache/parsed-document.js';
 import type { Catalogue } from '../catalogue/types.js';
-import { isLevel, type Level } from '../domain.js';
+import type { Level } from '../domain.js';
 import type { Finding } from '../findings.js';
 import { SVMC_VERSION } from '../package-root.js';
-import { evidenceRefs, field, type EvidenceRef } from './evidence-refs.js';
+import type { EvidenceRef } from './evidence-refs.js';
 import { ApplicationFolder } from './folder.js';
-import { lazyApplication, parseApplication, readApplication, type LoadedApplication } from './load.js';
+import { readApplication, type LoadedApplication } from './load.js';
 import type { Locate } from './locate.js';
-import { buildLocationTable } from './location-table.js';
-import { openCatalogue } from './open-catalogue.js';
 import type { TextResult } from './read-text.js';
-import { referencedFiles } from './referenced-files.js';
 import type { ApplicationData } from './types.js';
 
 /**
@@ -65,7 +60,8 @@ export interface ApplicationDocument {
 export async function openApplication(dir: string): Promise<Application> {
   const { file, read } = await readApplication(dir);
   const root = await realpath(dir);
-  const [folder, key] = await Promise.all([ApplicationFolder.open(root), identity(file, read)]);
+  const folder = new ApplicationFolder(root);
+  const key = await identity(file, read);
   let document: Promise<ApplicationDocument> | undefined;
   const app: Application = {
     dir,
@@ -74,7 +70,8 @@ export async function openApplication(dir: string): Promise<Application> {
     read,
     ...(key === undefined ? {} : { key }),
     folder,
-    document: () => (document ??= judgeDocument(app)),
+    // Parsing, validating and the catalogue load only when the document is asked for.
+    document: () => (document ??= import('./judge-document.js').then(({ judgeDocument }) => judgeDocument(app))),
   };
   return app;
 }
@@ -84,50 +81,4 @@ async function identity(file: string, read: TextResult): Promise<string | undefi
   const { ino, ctimeMs } = await stat(file);
   const digest = createHash('sha256').update(`svmc ${SVMC_VERSION}\0`).update(read.text).digest('hex');
   return `${digest}-${ino}-${ctimeMs}`;
-}
-
-/** Parsed and validated against the schema and the catalogue; from the parsed-document cache when svmc.yaml is unchanged. */
-async function judgeDocument(app: Application): Promise<ApplicationDocument> {
-  const { dir, root, file, read, key } = app;
-  const hit = key && read.text !== undefined ? await readParsedDocument(root, key) : undefined;
-  if (hit && read.text !== undefined) {
-    const loaded = lazyApplication(dir, file, read.text, hit.data as ApplicationData, [], hit.locations);
-    const { catalogue } = openCatalogue(loaded.data, dir, loaded.locate);
-    return described(app, loaded, hit.findings, catalogue);
-  }
-  const loaded = parseApplication(dir, file, read);
-  if (loaded.findings.some((f) => f.severity === 'error')) return described(app, loaded, loaded.findings, undefined);
-  // Ajv and the schema messages load only when something is to be validated.
-  const { validateApplication } = await import('./validate.js');
-  const opened = openCatalogue(loaded.data, dir, loaded.locate);
-  const findings = [...loaded.findings, ...opened.findings, ...validateApplication(loaded.data, loaded.locate, opened.catalogue)];
-  const judged = described(app, loaded, findings, opened.catalogue);
-  // A catalogue of the user's own may change without svmc.yaml changing: only the built-in one is cached.
-  if (key && judged.usable && opened.catalogue?.builtIn) {
-    await writeParsedDocument(root, { key, data: loaded.data, findings, locations: buildLocationTable(loaded.data, loaded.locate) });
-  }
-  return judged;
-}
-
-function described(app: Application, loaded: LoadedApplication, findings: Finding[], catalogue: Catalogue | undefined): ApplicationDocument {
-  const { data } = loaded;
-  const usable = data !== null && typeof data === 'object' && !Array.isArray(data);
-  if (catalogue && !catalogue.builtIn) {
-    app.folder.depend(catalogue.path);
-    for (const stage of catalogue.stageSchemas) app.folder.depend(join(dirname(catalogue.path), stage.file));
-  }
-  const level = field(data, 'application', 'level');
-  return {
-    loaded,
-    data: usable ? data : undefined,
-    findings,
-    usable,
-    schemaValid: !findings.some((f) => f.severity === 'error' && (f.code === 'SCHEMA_VIOLATION' || f.code === 'YAML_SYNTAX')),
-    ...(catalogue ? { catalogue } : {}),
-    ...(isLevel(level) ? { level } : {}),
-    renewal: field(data, 'application', 'renewal') === true,
-    refs: evidenceRefs(usable ? data : undefined),
-    referenced: referencedFiles(usable ? data : undefined),
-    locate: loaded.locate,
-  };
 }

@@ -1,4 +1,4 @@
-import { RACY_MS, ensureCacheFolder, readCache, writeCache } from './cache-folder.js';
+import { RACY_MS, ensureCacheFolder, readCache, readCacheSync, writeCache } from './cache-folder.js';
 import { decodeFileCache, encodeFileCache, type CachedFile, type DecodedCache } from './file-facts-format.js';
 
 /** What identifies a file's content without reading it. */
@@ -32,6 +32,10 @@ export class FileFacts {
   /** Reads the folder's cache; a missing or corrupt cache is an empty one. */
   static async load(root: string): Promise<FileFacts> {
     return new FileFacts(decodeFileCache(await readCache(root, 'facts')));
+  }
+
+  static loadSync(root: string): FileFacts {
+    return new FileFacts(decodeFileCache(readCacheSync(root, 'facts')));
   }
 
   /** The sha256 of an unchanged file, or undefined when it must be hashed. */
