@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { InvalidInputError } from '../errors.js';
 import { shippedValidator } from '../schema/ajv.js';
+import { RESULTS_FILE } from './files.js';
 import { loadQuestionnaire } from './questionnaire.js';
 import type { AssessmentResult, Principle } from './types.js';
 
-export const RESULTS_FILE = 'self-assessment.yaml';
-export const CHART_FILE = 'self-assessment.svg';
 
 export interface LoadedAssessment {
   result: AssessmentResult;
@@ -28,9 +27,13 @@ export async function loadAssessment(dir: string): Promise<LoadedAssessment | un
     if (error.reason === 'missing') return undefined;
     throw new InvalidInputError(`cannot read ${RESULTS_FILE}: it ${error.detail}`);
   }
-  const result = parseResults(text);
+  return parseAssessment(text);
+}
+
+/** Self-assessment results from their text (the folder's file, or the copy a pack's payload carries), with the principles they score. */
+export function parseAssessment(text: string): LoadedAssessment {
   const principles = loadQuestionnaire().principles.map((principle) => ({ ...principle }));
-  return { result, principles };
+  return { result: parseResults(text), principles };
 }
 
 function parseResults(text: string): AssessmentResult {
