@@ -18,30 +18,46 @@ export interface BagInfoInput {
 
 /** bag-info.txt: the RFC's reserved labels, then the certificate's own. */
 export function bagInfo(input: BagInfoInput): string {
-  const { data } = input;
+  const [organisation, contactName, contactEmail, level] = applicationLines(input.data);
+  const lines: [string, string | undefined][] = [
+    organisation!,
+    contactName!,
+    contactEmail!,
+    ['Bagging-Date', isoDay(input.date)],
+    ['External-Identifier', input.packId],
+    ['Payload-Oxum', payloadOxum(input.payloadBytes, input.payloadFiles)],
+    ['Bag-Software-Agent', input.software],
+    level!,
+    ['SVMC-Catalogue', input.catalogue],
+    ['SVMC-Fee', input.fee ? feeLine(input.fee) : undefined],
+    ['SVMC-Draft', input.draft ? 'true' : undefined],
+  ];
+  return lines
+    .filter((line): line is [string, string] => line[1] !== undefined && oneLine(line[1]) !== '')
+    .map(([label, value]) => `${label}: ${oneLine(value)}\n`)
+    .join('');
+}
+
+/** A value as bag-info.txt holds it: on one line, spaces collapsed. */
+export const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
+
+/**
+ * The lines of bag-info.txt that restate svmc.yaml (organisation, contact, level), in the order
+ * the file gives them. Verify compares them with the signed svmc.yaml, as bag-info.txt is not signed.
+ */
+export function applicationLines(data: ApplicationData): [string, string | undefined][] {
   const lead = data.representatives?.lead;
   const organisation =
     data.applicant.scope === 'programme' && data.applicant.programme
       ? `${data.applicant.organisation} (${data.applicant.programme})`
       : data.applicant.organisation;
   const level = data.application.renewal === true ? `${data.application.level} (renewal)` : `${data.application.level}`;
-  const lines: [string, string | undefined][] = [
+  return [
     ['Source-Organization', organisation],
     ['Contact-Name', lead?.name],
     ['Contact-Email', lead?.email],
-    ['Bagging-Date', isoDay(input.date)],
-    ['External-Identifier', input.packId],
-    ['Payload-Oxum', payloadOxum(input.payloadBytes, input.payloadFiles)],
-    ['Bag-Software-Agent', input.software],
     ['SVMC-Level', level],
-    ['SVMC-Catalogue', input.catalogue],
-    ['SVMC-Fee', input.fee ? feeLine(input.fee) : undefined],
-    ['SVMC-Draft', input.draft ? 'true' : undefined],
   ];
-  return lines
-    .filter((line): line is [string, string] => line[1] !== undefined && line[1].trim() !== '')
-    .map(([label, value]) => `${label}: ${value.replace(/\s+/g, ' ').trim()}\n`)
-    .join('');
 }
 
 const pounds = (pence: number): string => (pence / 100).toFixed(2);
