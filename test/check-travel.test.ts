@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFolder } from '../src/core/check/check-application.js';
-import { unportableName } from '../src/core/rules/evidence-names.js';
+import { unportableName } from '../src/core/application/paths.js';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
 import { toolAvailable } from './helpers/tools.js';
 import { mapExtraEvidence, signedApplication } from './pack-fixtures.js';
