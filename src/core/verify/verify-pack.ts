@@ -34,7 +34,7 @@ export async function verifyPack(path: string, options: VerifyOptions = {}): Pro
   try {
     handle = await openRegularFile(path);
   } catch (error) {
-    throw error instanceof FileReadError ? new UsageError(`cannot read ${error.message}`) : asUsageError(error, `cannot read ${path}`);
+    throw error instanceof FileReadError ? new UsageError(error.message) : asUsageError(error, `cannot read ${path}`);
   }
   try {
     const stats = await handle.stat();
