@@ -30,8 +30,8 @@ export async function loadAssessment(dir: string): Promise<LoadedAssessment | un
   return parseAssessment(text);
 }
 
-/** Self-assessment results from their text (the folder's file, or the copy a pack's payload carries), with the principles they score. */
-export function parseAssessment(text: string): LoadedAssessment {
+/** Self-assessment results from their text, with the principles they score. */
+function parseAssessment(text: string): LoadedAssessment {
   const principles = loadQuestionnaire().principles.map((principle) => ({ ...principle }));
   return { result: parseResults(text), principles };
 }

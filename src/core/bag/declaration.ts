@@ -3,7 +3,7 @@ import { decodeTagText, tagLines } from './tag-text.js';
 /** The BagIt versions whose rules svmc knows: the drafts 0.93 to 0.97, and RFC 8493's 1.0. */
 const VERSIONS = ['0.93', '0.94', '0.95', '0.96', '0.97', '1.0'];
 
-export interface Declaration {
+interface Declaration {
   version: string;
   /** Tag-File-Character-Encoding: the encoding of every other tag file. */
   encoding: string;

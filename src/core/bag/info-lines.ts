@@ -16,23 +16,32 @@ export interface InfoReading {
 export function readBagInfo(text: string, version: string): InfoReading {
   const reading: InfoReading = { fields: [], problems: [] };
   const strict = isVersion1(version);
-  tagLines(text).forEach((line, index) => {
+  for (const [index, line] of tagLines(text).entries()) {
     const problem = (message: string): void => void reading.problems.push({ line: index + 1, message });
-    if (line.trim() === '') return;
+    if (line.trim() === '') continue;
     const last = reading.fields.at(-1);
     if (/^[ \t]/.test(line)) {
       if (last) last[1] = `${last[1]} ${line.trim()}`.trim();
       else problem('starts with whitespace, but continues no element');
-      return;
+      continue;
     }
     const colon = line.indexOf(':');
-    if (colon <= 0) return problem('is not "Label: value"');
+    if (colon <= 0) {
+      problem('is not "Label: value"');
+      continue;
+    }
     const label = line.slice(0, colon);
     const rest = line.slice(colon + 1);
-    if (strict && label !== label.trim()) return problem(`its label "${label}" ends with whitespace before the colon`);
-    if (strict && rest !== '' && !/^[ \t]/.test(rest)) return problem(`has no space after the colon of ${label}`);
+    if (strict && label !== label.trim()) {
+      problem(`its label "${label}" ends with whitespace before the colon`);
+      continue;
+    }
+    if (strict && rest !== '' && !/^[ \t]/.test(rest)) {
+      problem(`has no space after the colon of ${label}`);
+      continue;
+    }
     reading.fields.push([label.trim(), rest.trim()]);
-  });
+  }
   return reading;
 }
 

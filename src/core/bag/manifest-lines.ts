@@ -3,7 +3,7 @@ import { bagPath, isPayloadPath } from './bag-paths.js';
 import { isVersion1 } from './declaration.js';
 import { tagLines } from './tag-text.js';
 
-export interface ListedFile {
+interface ListedFile {
   line: number;
   /** Lower-case hex. */
   checksum: string;
@@ -26,30 +26,54 @@ export interface ManifestReading {
 export function readManifest(text: string, algorithm: string, kind: ManifestKind, version: string): ManifestReading {
   const reading: ManifestReading = { files: [], problems: [], repeats: [] };
   const seen = new Map<string, string>();
-  tagLines(text).forEach((raw, index) => {
+  for (const [index, raw] of tagLines(text).entries()) {
     const line = index + 1;
     const content = raw.trimStart();
-    if (content === '' || content.startsWith('#')) return;
+    if (content === '' || content.startsWith('#')) continue;
     const problem = (message: string): void => void reading.problems.push({ line, message });
     const match = /^(\S+)[ \t]+(.+)$/.exec(content);
-    if (!match) return problem('is not "<checksum> <path>"');
+    if (!match) {
+      problem('is not "<checksum> <path>"');
+      continue;
+    }
     const [, checksum, written] = match as unknown as [string, string, string];
-    if (!isDigestOf(algorithm, checksum)) return problem(`does not start with a ${algorithm} checksum`);
+    if (!isDigestOf(algorithm, checksum)) {
+      problem(`does not start with a ${algorithm} checksum`);
+      continue;
+    }
     const plain = bagPath(written, version);
-    if ('problem' in plain) return problem(`lists ${written}: ${plain.problem}`);
+    if ('problem' in plain) {
+      problem(`lists ${written}: ${plain.problem}`);
+      continue;
+    }
     const { path } = plain;
-    if (kind === 'payload' && !isPayloadPath(path)) return problem(`lists ${path}, which is not under data/: a payload manifest lists payload files only`);
-    if (kind === 'tag' && isPayloadPath(path)) return problem(`lists ${path}, a payload file: a tag manifest lists tag files only`);
-    if (kind === 'tag' && manifestName(path)?.kind === 'tag') return problem(`lists ${path}, a tag manifest: tag manifests never list each other`);
+    if (kind === 'payload' && !isPayloadPath(path)) {
+      problem(`lists ${path}, which is not under data/: a payload manifest lists payload files only`);
+      continue;
+    }
+    if (kind === 'tag' && isPayloadPath(path)) {
+      problem(`lists ${path}, a payload file: a tag manifest lists tag files only`);
+      continue;
+    }
+    if (kind === 'tag' && manifestName(path)?.kind === 'tag') {
+      problem(`lists ${path}, a tag manifest: tag manifests never list each other`);
+      continue;
+    }
     const before = seen.get(path);
     if (before !== undefined) {
-      if (before !== checksum.toLowerCase()) return problem(`lists ${path} a second time, with another checksum`);
-      if (isVersion1(version)) return problem(`lists ${path} a second time`);
+      if (before !== checksum.toLowerCase()) {
+      problem(`lists ${path} a second time, with another checksum`);
+      continue;
+    }
+      if (isVersion1(version)) {
+      problem(`lists ${path} a second time`);
+      continue;
+    }
       reading.repeats.push({ line, path });
-      return;
+      continue;
     }
     seen.set(path, checksum.toLowerCase());
     reading.files.push({ line, checksum: checksum.toLowerCase(), path });
-  });
+  }
   return reading;
 }

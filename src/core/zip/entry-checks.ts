@@ -3,7 +3,7 @@ import { unsafeNameProblem } from './entry-names.js';
 import * as Z from './format.js';
 
 /** Far above any real pack: a zip that declares more than this in all is a decompression bomb. */
-export const DEFAULT_MAX_TOTAL_BYTES = 64 * 1024 ** 3;
+const DEFAULT_MAX_TOTAL_BYTES = 64 * 1024 ** 3;
 
 export interface EntryProblem {
   /** The entry's name in the zip, or `(zip)` for the zip as a whole. */
