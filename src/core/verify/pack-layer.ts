@@ -2,12 +2,12 @@ import { parseApplication } from '../application/load.js';
 import type { ApplicationData } from '../application/types.js';
 import { isPayloadPath } from '../bag/bag-paths.js';
 import { infoValues } from '../bag/info-lines.js';
+import { applicationLines, oneLine } from '../bag/application-lines.js';
 import { BAG_FILES } from '../bag/layout.js';
 import { isLitter } from '../bag/litter.js';
 import type { BagValidation } from '../bag/validate-bag.js';
 import { ROLES } from '../domain.js';
 import { findingAt, type Finding } from '../findings.js';
-import { applicationLines, oneLine } from '../pack/bag-info.js';
 import { checkSignatures, type TrustedKey } from './signature-check.js';
 import type { SignatureVerdict } from './types.js';
 
