@@ -7,7 +7,6 @@ import { RESULTS_FILE } from './files.js';
 import { loadQuestionnaire } from './questionnaire.js';
 import type { AssessmentResult, Principle } from './types.js';
 
-
 export interface LoadedAssessment {
   result: AssessmentResult;
   principles: Principle[];
@@ -27,13 +26,9 @@ export async function loadAssessment(dir: string): Promise<LoadedAssessment | un
     if (error.reason === 'missing') return undefined;
     throw new InvalidInputError(`cannot read ${RESULTS_FILE}: it ${error.detail}`);
   }
-  return parseAssessment(text);
-}
-
-/** Self-assessment results from their text, with the principles they score. */
-function parseAssessment(text: string): LoadedAssessment {
+  const result = parseResults(text);
   const principles = loadQuestionnaire().principles.map((principle) => ({ ...principle }));
-  return { result: parseResults(text), principles };
+  return { result, principles };
 }
 
 function parseResults(text: string): AssessmentResult {
