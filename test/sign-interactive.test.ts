@@ -78,6 +78,20 @@ describe.runIf(toolAvailable('python3'))('keygen and sign at a terminal', () => 
     expect(readFileSync(join(app, 'signoffs/lead.minisig'), 'utf8')).toBe(before);
   });
 
+  it('--yes at a terminal skips the question but still asks for a protected key\'s passphrase', async () => {
+    const app = copyOf(FIXTURE);
+    const keys = tempDir('svmc-keys-');
+    const secret = generateSecretKey();
+    writeFileSync(join(keys, 'senior.key'), await formatEncryptedSecretKey(secret, 'ben pw', 'minisign encrypted secret key', { opslimit: 32768n, memlimit: 16777216n }), { mode: 0o600 });
+    writeFileSync(join(keys, 'senior.pub'), formatPublicKey(secret.publicKey));
+    expect(svmc(['register-key', '--as', 'senior', join(keys, 'senior.pub'), app]).code).toBe(0);
+    const result = atTerminal(app, ['sign', '--as', 'senior', '--key', join(keys, 'senior.key'), '--yes', app], [['Passphrase of', `ben pw${ENTER}`]]);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/Signing as the Social Value Senior Leader \(Ben Senior\)/);
+    expect(result.output).not.toMatch(/\[y\/N\]/);
+    expect(existsSync(join(app, 'signoffs/senior.minisig'))).toBe(true);
+  });
+
   it('--yes signs without the question, and no prompt ever appears without a terminal', () => {
     const app = copyOf(FIXTURE);
     const key = join(tempDir('svmc-keys-'), 'lead.key');

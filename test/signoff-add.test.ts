@@ -106,7 +106,8 @@ describe('a senior leader signs a draft pack on another machine', () => {
     const { senior } = machines;
     const bad = join(senior.work, 'bad.zip');
     const bytes = readFileSync(join(senior.work, 'draft.zip'));
-    bytes[bytes.indexOf('%PDF') + 5] ^= 1;
+    const at = bytes.indexOf('%PDF') + 5;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 1, at);
     writeFileSync(bad, bytes);
     const damaged = svmc(['sign', '--as', 'senior', '--pack', 'bad.zip', '--key', senior.key], { env: senior.env, cwd: senior.work });
     expect(damaged.code).toBe(1);

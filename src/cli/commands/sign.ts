@@ -11,6 +11,7 @@ import { resolveOutputTarget, writeToTarget } from '../../core/fs/output-target.
 import { buildManifest } from '../../core/manifest/build-manifest.js';
 import { DamagedDraftError, openDraftPack } from '../../core/signing/draft-pack.js';
 import { reviewSigning, type SigningReview } from '../../core/signing/review.js';
+import { shellWord } from '../../core/signing/sign-hint.js';
 import { signApplication, signManifest } from '../../core/signing/sign-application.js';
 import { assertRegisteredKey, readSigningKey, type SigningKey } from '../../core/signing/signing-key.js';
 import { renderFindingList } from '../../report/finding-list.js';
@@ -32,22 +33,23 @@ export async function run(dir: string | undefined, options: SignCommandOptions):
   if (options.pack === undefined && options.out !== undefined) {
     throw new UsageError('--out is where a sign-off of a draft pack goes: use it with --pack DRAFT.zip (a folder\'s sign-off goes into its signoffs/)');
   }
-  const ask = canPrompt(options.yes);
+  // --yes skips the question, never the passphrase a terminal can still give.
+  const ask: Asking = { question: canPrompt(options.yes), passphrase: canPrompt() };
   // The key comes first: without one there is nothing to do, and a passphrase no one can give stops here too.
   const key = await readSigningKey({ keyFile: options.key, keyText: process.env.SVMC_SIGNING_KEY });
-  assertUnlockable(key, ask);
+  assertUnlockable(key, ask.passphrase);
   return options.pack === undefined ? signFolder(dir ?? '.', options.as, key, ask) : signDraft(options.pack, options, key, ask);
 }
 
-async function signFolder(dir: string, role: Role, key: SigningKey, ask: boolean): Promise<number> {
+async function signFolder(dir: string, role: Role, key: SigningKey, ask: Asking): Promise<number> {
   const app = await openApplication(dir);
   const checked = await checkedForSigning(app, `${dir} has`);
   if (typeof checked === 'number') return checked;
   const { document, data, result } = checked;
   const { manifest, verdicts } = await judgeSignoffs(app, document);
   const review = reviewSigning({ role, data, result, entries: manifest.entries, earlier: verdicts.find((v) => v.role === role)! });
-  if (!(await approved(review, ask))) return 1;
-  const secret = await unlockKey(key, ask);
+  if (!(await approved(review, ask.question))) return 1;
+  const secret = await unlockKey(key, ask.passphrase);
   assertRegisteredKey(data, role, secret);
   const signed = await signApplication({ app, document: { ...document, data }, role, secret, manifest });
   out(`Signed as the ${ROLE_TITLES[role]} with key ${paint('bold', signed.keyId)}: ${plural(manifest.entries.length, 'file')} (svmc.yaml and the evidence it maps).`);
@@ -56,12 +58,12 @@ async function signFolder(dir: string, role: Role, key: SigningKey, ask: boolean
   if (data.representatives?.[role]?.publicKey === undefined) {
     err(`svmc: warning: no public key is registered for the ${ROLE_TITLES[role]}, so "svmc check" will report SIGNOFF_INVALID.`);
     err(`  Register it (svmc register-key --as ${role} KEY.pub, or this line under representatives.${role}: publicKey: ${secret.publicKey.line}),`);
-    err(`  then sign again with the same --key ${key.from === 'SVMC_SIGNING_KEY' ? '(or SVMC_SIGNING_KEY)' : key.from}: registering changes svmc.yaml.`);
+    err(`  then sign again with the same key (${key.from === 'SVMC_SIGNING_KEY' ? 'in SVMC_SIGNING_KEY' : `--key ${shellWord(key.from)}`}): registering changes svmc.yaml.`);
   }
   return 0;
 }
 
-async function signDraft(pack: string, options: SignCommandOptions, key: SigningKey, ask: boolean): Promise<number> {
+async function signDraft(pack: string, options: SignCommandOptions, key: SigningKey, ask: Asking): Promise<number> {
   const role = options.as;
   const output = await outputFor(options.out ?? `${role}.minisig`, options.out === undefined);
   const draft = await openDraftPack(pack).catch((error: unknown) => {
@@ -95,8 +97,8 @@ async function signDraft(pack: string, options: SignCommandOptions, key: Signing
       `the draft's svmc.yaml registers no key for the ${ROLE_TITLES[role]}, so a sign-off of it could never be filed (registering a key changes svmc.yaml): send your public key (.pub) to the lead, who registers it with "svmc register-key --as ${role} KEY.pub" and makes a new draft`,
     );
   }
-  if (!(await approved(review, ask))) return 1;
-  const secret = await unlockKey(key, ask);
+  if (!(await approved(review, ask.question))) return 1;
+  const secret = await unlockKey(key, ask.passphrase);
   assertRegisteredKey(data, role, secret);
   const signed = signManifest({ manifestText: draft.manifestText, data, role, secret });
   if (output.kind === 'stdout') process.stdout.write(signed.signature);
@@ -114,6 +116,9 @@ async function outputFor(path: string, byDefault: boolean) {
   }
   return resolveOutputTarget(path);
 }
+
+/** What may be asked at a terminal: the question before signing, and a protected key's passphrase. */
+type Asking = { question: boolean; passphrase: boolean };
 
 type Checked = { document: ApplicationDocument; data: ApplicationData; result: ApplicationResult };
 
