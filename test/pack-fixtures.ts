@@ -11,7 +11,7 @@ export function signedApplication(prepare?: (dir: string) => void): { dir: strin
   prepare?.(dir);
   const keys = join(dir, '..', 'keys');
   for (const role of ['lead', 'senior']) {
-    const made = svmc(['keygen', '--as', role, '--out', join(keys, `${role}.key`), '--register', '--dir', dir]);
+    const made = svmc(['keygen', '--no-passphrase', '--as', role, '--out', join(keys, `${role}.key`), '--register', '--dir', dir]);
     if (made.code !== 0) throw new Error(made.stderr);
   }
   for (const role of ['lead', 'senior']) {
