@@ -70,12 +70,30 @@ export const defineMap = (program: Command) =>
     .option('--summary <text>', 'what the evidence shows')
     .option('--date <YYYY-MM-DD>', 'when it happened')
     .option('--area <name>', 'which area of the organisation it comes from')
+    .option('--locator <where>', 'where in the file the evidence is, e.g. "p. 4, §2.1"')
+    .option('--statement <text>', 'how the organisation meets the criterion (its statement on the form)')
     .addOption(dirOption())
     .addHelpText(
       'after',
       examples(
         'svmc map L2.PL.1 evidence/plan/stakeholder-map.xlsx --summary "Stakeholder map agreed by the board"',
+        'svmc map L2.RV.1 evidence/revise/board-minutes.pdf --locator "minute 7" --statement "The board discusses the data each quarter."',
         'svmc map L3.RV.1 evidence/revise/minutes-2026-03.pdf --date 2026-03-12 --area "Youth services"',
+      ),
+    );
+
+export const defineStatement = (program: Command) =>
+  program
+    .command('statement')
+    .argument('<criterion>', 'criterion id, e.g. L2.PL.1')
+    .argument('<text>', 'how the organisation meets the criterion, in its own words')
+    .description("write the applicant's statement of how a criterion is met into svmc.yaml, changing only the lines it must")
+    .addOption(dirOption())
+    .addHelpText(
+      'after',
+      examples(
+        'svmc statement L2.PL.1 "The stakeholder map was built with two focus groups and agreed by the board in March."',
+        'svmc statement L3.RV.1 "$(cat statements/rv1.txt)" --dir clients/acme',
       ),
     );
 
@@ -198,6 +216,7 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   defineInit(program).action(async (dir, options) => done(await (await import('./commands/init.js')).run(folderOf(dir, options.dir), options)));
   defineCriteria(program).action(async (options) => done(await (await import('./commands/criteria.js')).run(options)));
   defineMap(program).action(async (criterion, files, options) => done(await (await import('./commands/map.js')).run(criterion, files, options)));
+  defineStatement(program).action(async (criterion, text, options) => done(await (await import('./commands/statement.js')).run(criterion, text, options)));
   defineCheck(program, options.codesHelp).action(async (dirs, options) => done(await (await import('./commands/check.js')).run([...dirs, ...(options.dir ?? [])], options)));
   defineStatus(program).action(async (dir, options) => done(await (await import('./commands/status.js')).run(folderOf(dir, options.dir), options)));
   defineFee(program).action(async (dir, options) => done(await (await import('./commands/fee.js')).run(folderOf(dir, options.dir), options)));
