@@ -26,6 +26,7 @@ export async function buildSummary(input: SummaryInput): Promise<SummaryRenderRe
   drawStages(flow, input);
   drawPageFurniture(flow, input);
   if (input.draft) drawWatermark(flow);
+  flow.tags.write(doc, flow.pages);
   setMetadata(doc, input);
   await nameSubsets(fonts);
   const bytes = await doc.save({ useObjectStreams: true });

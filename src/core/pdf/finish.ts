@@ -5,9 +5,11 @@ import { isoDate, levelLabel } from './format.js';
 import { COLOURS, CONTENT_WIDTH, PAGE, SIZES } from './theme.js';
 import type { SummaryInput } from './types.js';
 import { fitText } from './wrap.js';
+import { setXmpMetadata } from './xmp.js';
 
 const PRODUCER = 'svmc';
 const CREATOR = 'svmc: Social Value Management Certificate applications';
+const LANGUAGE = 'en-GB';
 
 /** Running header (not on the cover) and footer with "n / N" on every page. */
 export function drawPageFurniture(flow: Flow, input: SummaryInput): void {
@@ -54,15 +56,18 @@ export function setMetadata(doc: PDFDocument, input: SummaryInput): void {
   const organisation = data.applicant.organisation;
   const level = `Level ${data.application.level}${data.application.renewal ? ' renewal' : ''}`;
   const date = Number.isNaN(input.date.getTime()) ? new Date(0) : input.date;
-  doc.setTitle(`Social Value Management Certificate — ${organisation} — ${level}`, { showInWindowTitleBar: true });
+  const title = `Social Value Management Certificate — ${organisation} — ${level}`;
+  const subject = `Criteria and evidence summary of submission pack ${input.packId}`;
+  doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setAuthor(organisation);
-  doc.setSubject(`Criteria and evidence summary of submission pack ${input.packId}`);
+  doc.setSubject(subject);
   const catalogue = input.result.catalogue;
-  const keywords = ['Social Value Management Certificate', 'SVMC', level, input.packId, ...(catalogue ? [`${catalogue.id}@${catalogue.version}`] : [])];
-  doc.setKeywords([keywords.join('; ')]);
+  const keywords = ['Social Value Management Certificate', 'SVMC', level, input.packId, ...(catalogue ? [`${catalogue.id}@${catalogue.version}`] : [])].join('; ');
+  doc.setKeywords([keywords]);
   doc.setProducer(PRODUCER);
   doc.setCreator(CREATOR);
-  doc.setLanguage('en-GB');
+  doc.setLanguage(LANGUAGE);
+  setXmpMetadata(doc, { title, author: organisation, subject, keywords, producer: PRODUCER, creator: CREATOR, language: LANGUAGE, date });
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   const id = createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 32);
