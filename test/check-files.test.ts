@@ -44,6 +44,17 @@ describe('evidence files', () => {
     expect(result.findings.map((f) => [f.code, f.location?.line, f.criterion])).toEqual([['EVIDENCE_SECRET', 34, 'L1.PL.1']]);
   });
 
+  it('reads a text file named as a binary format, and skips a real PDF', async () => {
+    const dir = copyOf('test/fixtures/check-valid-level-1');
+    rmSync(join(dir, 'evidence/plan/l1-pl-1.md'));
+    const path = join(dir, 'svmc.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('evidence/plan/l1-pl-1.md', 'evidence/plan/lead.pdf'));
+    writeFileSync(join(dir, 'evidence/plan/lead.pdf'), 'untrusted comment: minisign encrypted secret key\nRWRTY0Iy\n');
+    expect((await checkFolder(dir, options)).findings.map((f) => f.code)).toEqual(['EVIDENCE_SECRET']);
+    writeFileSync(join(dir, 'evidence/plan/lead.pdf'), `%PDF-1.7\n${'x'.repeat(70_000)}\n-----BEGIN PRIVATE KEY-----\n`);
+    expect((await checkFolder(dir, options)).findings).toEqual([]);
+  });
+
   it('reuses its caches only while files and svmc.yaml are unchanged', async () => {
     const dir = copyOf('test/fixtures/check-valid-level-1');
     mkdirSync(join(dir, '.svmc'));

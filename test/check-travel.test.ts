@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFolder } from '../src/core/check/check-application.js';
-import { unportableName } from '../src/core/rules/evidence-names.js';
+import { unportableName } from '../src/core/application/paths.js';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
 import { toolAvailable } from './helpers/tools.js';
 import { mapExtraEvidence, signedApplication } from './pack-fixtures.js';
@@ -65,8 +65,8 @@ describe('the signed Terms & Conditions must be a readable file', () => {
     expect(await codes(dir)).toContain('PREREQUISITE_MISSING');
   });
 
-  it('an unreadable T&C file is a finding, for a user who cannot read it', () => {
-    if (!toolAvailable('setpriv') || process.getuid?.() !== 0) return;
+  const asRoot = process.getuid?.() === 0;
+  it.runIf(asRoot && toolAvailable('setpriv'))('an unreadable T&C file is a finding, for a user who cannot read it', () => {
     const dir = copyOf('examples/level-1');
     spawnSync('chmod', ['-R', 'a+rwX', join(dir, '..')]);
     chmodSync(join(dir, '..', '..'), 0o755);

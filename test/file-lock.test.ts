@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -78,4 +79,34 @@ describe('withFileLock', () => {
     const lock = join(tempDir(), 'missing', 'a.lock');
     await expect(withFileLock(lock, () => Promise.resolve(), OPTIONS)).rejects.toThrow(UsageError);
   });
+
+  it.each([
+    ['a folder', (lock: string) => mkdirSync(lock)],
+    ['a FIFO', (lock: string) => execFileSync('mkfifo', [lock])],
+    ['a file far too large', (lock: string) => writeFileSync(lock, 'x'.repeat(100_000))],
+    ['a link to nowhere', (lock: string) => symlinkSync(join(lock, '..', 'nowhere'), lock)],
+  ])('refuses at once, never spinning or waiting, when the lock path holds %s', async (_, make) => {
+    const lock = join(tempDir(), 'a.lock');
+    make(lock);
+    const error = await withFileLock(lock, () => Promise.resolve(), { ...OPTIONS, waitMs: 60_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/not a lock file svmc wrote.*remove it/);
+  });
+
+  it('queues callers of one process however they spell the lock path, and none loses its turn', async () => {
+    const dir = tempDir();
+    const lock = join(dir, 'a.lock');
+    const spelled = join(dir, '.', 'sub', '..', 'a.lock');
+    mkdirSync(join(dir, 'sub'));
+    let inside = 0;
+    let most = 0;
+    const work = async (): Promise<void> => {
+      most = Math.max(most, ++inside);
+      await sleep(2);
+      inside--;
+    };
+    await Promise.all(Array.from({ length: 10 }, (_, i) => withFileLock(i % 2 ? lock : spelled, work, OPTIONS)));
+    expect(most).toBe(1);
+  });
 });
+

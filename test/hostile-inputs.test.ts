@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, copyOf, svmc, tempDir } from './helpers/cli.js';
 import { toolAvailable } from './helpers/tools.js';
-import { mapExtraEvidence, signedApplication } from './pack-fixtures.js';
+import { mapExtraEvidence, signedApplication, signedPack } from './pack-fixtures.js';
 
 const KEY_LINE = 'untrusted comment: minisign secret key\nRWRTY0IyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n';
 const HUGE_BASE64 = 'A'.repeat(5_000_000);
@@ -94,11 +94,16 @@ describe('every read is bounded and never blocks', () => {
     writeFileSync(join(dir, 'signoffs/lead.minisig'), `untrusted comment: x\n${HUGE_BASE64}\ntrusted comment: x\n${HUGE_BASE64}\n`);
     const text = readFileSync(join(dir, 'svmc.yaml'), 'utf8');
     writeFileSync(join(dir, 'svmc.yaml'), text.replace(/(senior:\n)/, `$1    publicKey: RW${'A'.repeat(54)}\n`));
-    expect(findings(dir).filter((f) => f.code === 'SIGNOFF_INVALID')).not.toEqual([]);
+    expect(findings(dir).map((f) => f.code)).toContain('SIGNOFF_INVALID');
+    writeFileSync(join(dir, 'svmc.yaml'), text.replace(/(senior:\n)/, `$1    publicKey: RW${HUGE_BASE64}\n`));
+    expect(findings(dir).map((f) => f.code)).toContain('SCHEMA_VIOLATION');
+
+    const { zip } = signedPack();
     const pub = join(tempDir(), 'big.pub');
     writeFileSync(pub, `untrusted comment: minisign public key\n${HUGE_BASE64}\n`);
-    const trust = svmc(['verify', join(dir, 'svmc.yaml'), '--trust', pub]);
+    const trust = svmc(['verify', zip, '--trust', pub]);
     expect(trust.code).toBe(2);
+    expect(trust.stderr).toMatch(/big\.pub/);
     expect(trust.stderr).not.toMatch(/call stack|internal error/);
   });
 
@@ -114,8 +119,7 @@ describe('every read is bounded and never blocks', () => {
     expect(catalogue?.message).toMatch(/not a regular file/);
   });
 
-  it('a FIFO at a sign-off, a signed manifest or the file cache never stalls check or pack', () => {
-    if (!toolAvailable('mkfifo')) return;
+  it.runIf(toolAvailable('mkfifo'))('a FIFO at a sign-off, a signed manifest or the file cache never stalls check or pack', () => {
     const { dir } = signedApplication();
     mapExtraEvidence(dir, 'evidence/terms-signed.pdf');
     for (const fifo of ['signoffs/lead.minisig', 'signoffs/senior.manifest', '.svmc/file-facts.bin']) {

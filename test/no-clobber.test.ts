@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, copyOf, svmc, tempDir } from './helpers/cli.js';
@@ -89,11 +89,40 @@ describe('outputs are written through, never replaced behind the user', () => {
     expect(readFileSync(join(dir, 'svmc.yaml'), 'utf8')).toBe(before);
   });
 
+  it('refuses a report onto the folder’s own dotfiles and its own catalogue, through a link or not', () => {
+    const dir = initialised();
+    writeFileSync(join(dir, '.gitignore'), 'mine\n');
+    const outside = tempDir();
+    symlinkSync(join(dir, '.gitignore'), join(outside, 'report.txt'));
+    const run = svmc(['check', dir, '--output', join(outside, 'report.txt')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write the report/);
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('mine\n');
+
+    const custom = copyOf('test/fixtures/check-custom-catalogue');
+    const catalogue = readFileSync(join(custom, 'house/catalogue.json'), 'utf8');
+    symlinkSync(join(custom, 'house/catalogue.json'), join(outside, 'catalogue-report.txt'));
+    const own = svmc(['check', custom, '--output', join(outside, 'catalogue-report.txt')]);
+    expect(own.code, own.stderr).toBe(2);
+    expect(readFileSync(join(custom, 'house/catalogue.json'), 'utf8')).toBe(catalogue);
+  });
+
+  it('a replaced pack keeps the mode its file had', () => {
+    const dir = copyOf('examples/level-1');
+    const out = join(tempDir(), 'pack.zip');
+    writeFileSync(out, 'old');
+    chmodSync(out, 0o600);
+    expect(svmc(['pack', dir, '--draft', '--out', out]).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('writes "-" to standard output, and a pack too', () => {
     const dir = initialised();
-    const run = svmc(['check', dir, '--format', 'json', '--output', '-']);
+    const cwd = tempDir();
+    const run = svmc(['check', dir, '--format', 'json', '--output', '-'], { cwd });
     expect(JSON.parse(run.stdout).schemaVersion).toBe(1);
-    expect(existsSync('-')).toBe(false);
+    expect(existsSync(join(cwd, '-'))).toBe(false);
     const pack = svmc(['pack', dir, '--draft', '--out', '-'], { encoding: 'buffer' } as never);
     expect(Buffer.from(pack.stdout as unknown as Buffer).subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
     expect(pack.stderr.toString()).toMatch(/Packed DRAFT \(unsigned, not for submission\) standard output/);
@@ -109,8 +138,7 @@ describe('outputs are written through, never replaced behind the user', () => {
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 
-  it('writes into a FIFO for the program reading it', async () => {
-    if (!toolAvailable('mkfifo')) return;
+  it.runIf(toolAvailable('mkfifo'))('writes into a FIFO for the program reading it', async () => {
     const dir = initialised();
     const fifo = join(tempDir(), 'pipe');
     execFileSync('mkfifo', [fifo]);

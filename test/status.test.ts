@@ -50,11 +50,12 @@ describe('next steps', () => {
     finding('SIGNOFF_MISSING', 'senior has not signed', { severity: 'info' }),
   ];
 
-  it('names each kind once, most basic first, then the warnings', () => {
+  it('names each distinct action once, most basic first, then the warnings', () => {
     expect(nextSteps(findings, ['L1.CC.1', 'L1.PL.1']).map((step) => [step.code, step.count, step.location?.line])).toEqual([
       ['SCHEMA_VIOLATION', 1, 2],
       ['PREREQUISITE_MISSING', 1, 7],
-      ['REPRESENTATIVE_MISSING', 2, 5],
+      ['REPRESENTATIVE_MISSING', 1, 5],
+      ['REPRESENTATIVE_MISSING', 1, 5],
       ['PRIOR_AWARD_MISSING', 1, 8],
       ['CRITERION_MISSING_EVIDENCE', 2, 20],
       ['SIGNOFF_MISSING', 1, 4],
@@ -73,7 +74,7 @@ describe('next steps', () => {
 });
 
 describe('svmc status on a fresh application', () => {
-  it('lists every error code of check once under Next', () => {
+  it('lists every error code of check under Next, each distinct action once', () => {
     const cwd = tempDir();
     const made = svmc(['init', 'app', '--yes', '--org', 'X', '--level', '2', '--size', 'small'], { cwd });
     expect(made.code, made.stderr).toBe(0);
@@ -84,7 +85,9 @@ describe('svmc status on a fresh application', () => {
     expect(codes).toEqual(expect.arrayContaining(kinds));
 
     const json = JSON.parse(svmc(['status', dir, '--format', 'json']).stdout) as { next: { code: string; count: number }[] };
-    expect(json.next.map((step) => step.code).sort()).toEqual([...codes].sort());
+    expect([...new Set(json.next.map((step) => step.code))].sort()).toEqual([...codes].sort());
+    const messages = json.next.map((step) => (step as { message?: string }).message);
+    expect(new Set(messages).size).toBe(messages.length);
     expect(json.next.find((step) => step.code === 'CRITERION_MISSING_EVIDENCE')).toMatchObject({
       count: 14,
       criteria: expect.arrayContaining(['L2.CC.1', 'L2.RV.2']),
@@ -93,7 +96,8 @@ describe('svmc status on a fresh application', () => {
     const text = svmc(['status', dir]);
     expect(text.code).toBe(0);
     const bullets = (text.stdout.split('\nNext:\n')[1] ?? '').split('\n').filter((line) => line.startsWith('  • '));
-    expect(bullets).toHaveLength(codes.length);
+    expect(bullets).toHaveLength(json.next.length);
+    expect(new Set(bullets).size).toBe(bullets.length);
     expect(bullets.filter((line) => /has no evidence|criteria that have none/.test(line))).toHaveLength(1);
     expect(text.stdout).toMatch(/Map evidence to the 14 criteria that have none: L2\.CC\.1, /);
   });

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { svmc, tempDir } from './helpers/cli.js';
 import { python } from './pack-fixtures.js';
+import { toolAvailable } from './helpers/tools.js';
 
 /** Builds a zip with Python's zipfile from [name, content, unix mode?, flag bits?] rows. */
 const BUILD = `
@@ -68,5 +70,13 @@ describe('verify on a hostile zip', () => {
     expect(report.findings.map((p) => p.file)).toEqual(
       expect.arrayContaining(['bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt', 'summary.pdf', 'signatures/lead.minisig']),
     );
+  });
+
+  it.runIf(toolAvailable('mkfifo'))('refuses a FIFO in words instead of waiting for a writer', () => {
+    const fifo = join(tempDir(), 'pack.zip');
+    execFileSync('mkfifo', [fifo]);
+    const run = svmc(['verify', fifo]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/pack.zip is not a regular file/);
   });
 });

@@ -1,6 +1,6 @@
 import { styleText } from 'node:util';
+import type { Style } from '../report/paint.js';
 
-type Style = Parameters<typeof styleText>[0];
 
 let enabled = false;
 

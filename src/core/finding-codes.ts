@@ -93,7 +93,7 @@ export const FINDING_CODES = {
     scope: 'check',
     title: 'An evidence file holds a private key or similar secret',
     description:
-      'A file that would go into the pack holds a private key or token: PEM or OpenSSH private keys, minisign secret keys, PuTTY keys, or AWS, GitHub, Slack, Google or Stripe credentials. `svmc.yaml` itself is scanned, comments included, and every text-like evidence file whole (up to 64 MiB; formats that are compressed or binary, such as PDF, DOCX or images, are not read). A secret stops every pack, a draft included.',
+      'A file that would go into the pack holds a private key or token: PEM or OpenSSH private keys, minisign secret keys, PuTTY keys, or AWS, GitHub, Slack, Google or Stripe credentials. `svmc.yaml` itself is scanned, comments included, and every evidence file whole up to 64 MiB, except files whose first bytes show a compressed or binary format (PDF, DOCX, XLSX, images, zip), which are read only at their start: a key saved under a `.pdf` name is still found. A secret stops every pack, a draft included.',
     help: 'Remove the secret from the file, and replace the key, as it may already have been shared.',
   },
   EVIDENCE_NAME_UNPORTABLE: {

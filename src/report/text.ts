@@ -3,12 +3,11 @@ import type { ApplicationResult, CheckResult } from '../core/check/types.js';
 import { STAGE_TITLES } from '../core/domain.js';
 import type { Finding, Severity } from '../core/findings.js';
 import { groupByStage, levelSuffix, messageOf, total } from './group.js';
+import type { Paint, Style } from './paint.js';
 import { plural } from './words.js';
 import { formatLocation } from './paths.js';
 import type { ReportOptions } from './types.js';
 
-type Style = Parameters<typeof styleText>[0];
-type Paint = (style: Style, text: string) => string;
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
 

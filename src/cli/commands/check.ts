@@ -1,4 +1,5 @@
 import { appendFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { checkApplications } from '../../core/check/check-application.js';
 import type { CheckResult } from '../../core/check/types.js';
 import type { Application } from '../../core/application/open.js';
@@ -56,7 +57,12 @@ async function reportTarget(output: string, result: { opened: Application[] }): 
   if (target.kind === 'stdout') return target;
   for (const app of result.opened) {
     if (!isInside(app.root, target.path)) continue;
-    const reason = ownFileReason(app.root, target.path, (await app.document()).referenced);
+    const document = await app.document();
+    const own = document.referenced.map((path) => join(app.root, ...path.split('/')));
+    if (document.catalogue && !document.catalogue.builtIn) {
+      own.push(document.catalogue.path, ...document.catalogue.stageSchemas.map((stage) => join(dirname(document.catalogue!.path), stage.file)));
+    }
+    const reason = ownFileReason(app.root, target.path, own);
     if (reason) throw new UsageError(`cannot write the report to ${output}: ${reason}; choose another path`);
   }
   return target;

@@ -37,7 +37,7 @@ export async function run(dir: string, options: FeeCommandOptions): Promise<numb
   Object.assign(feeOptions, { ...feeSettings(facts?.fee as FeeSettings | undefined), ...feeOptions });
   const size = sizeOf(options, facts);
   if (options.journey) {
-    const renewals = parseRenewals(options.renewals ?? '2');
+    const renewals = parseRenewals(options.renewals);
     const journey = feeJourney(size, { ...feeOptions, renewals });
     out(options.format === 'json' ? JSON.stringify(journeyJson(journey), null, 2) : renderJourneyText(journey));
     return 0;

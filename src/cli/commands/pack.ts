@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
+import { UsageError } from '../../core/errors.js';
 import { isInside } from '../../core/fs/inside.js';
 import { copyToTarget, resolveOutputTarget } from '../../core/fs/output-target.js';
 import { VERSION } from '../version.js';
@@ -40,6 +41,9 @@ export async function run(dir: string, options: PackCommandOptions): Promise<num
   try {
     const [{ packApplication }, { openApplication }] = await Promise.all([import('../../core/pack/pack.js'), import('../../core/application/open.js')]);
     const app = await openApplication(dir);
+    if (output?.kind === 'stream' && isInside(app.root, output.path)) {
+      throw new UsageError(`cannot write ${output.shown}: it lies inside the application folder, and a pack never goes there; write it outside`);
+    }
     const result = await packApplication(app, target ?? ((packId) => defaultPackPath(app.root, packId)), {
       renderer,
       date,

@@ -1,4 +1,4 @@
-import { open, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { asUsageError } from '../fs/system-errors.js';
@@ -35,7 +35,7 @@ export async function editApplication<T>(
     const edited = editYaml(loaded.text, edit, loaded.document);
     // A linked svmc.yaml is written through and stays a link; writeFileAtomic keeps the file's exact mode.
     const target = await realpath(loaded.file);
-    await writeFileAtomic(target, `${(await startsWithBom(target)) ? BOM : ''}${edited.text}`);
+    await writeFileAtomic(target, `${loaded.bom ? '\uFEFF' : ''}${edited.text}`);
     return { result, reprinted: edited.reprinted };
   };
   // Without svmc.yaml there is nothing to lock, and loading says why in the user's terms.
@@ -43,20 +43,6 @@ export async function editApplication<T>(
   if (!found?.isFile()) return change();
   const lockPath = join(await cacheDir(dir), 'svmc.yaml.lock');
   return withFileLock(lockPath, change, { guards: 'svmc.yaml' });
-}
-
-const BOM = '\uFEFF';
-
-/** The text as read has no byte order mark; a file that had one keeps it. */
-async function startsWithBom(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(3);
-    await handle.read(head, 0, 3, 0);
-    return head.equals(Buffer.from(BOM));
-  } finally {
-    await handle.close();
-  }
 }
 
 /** `.svmc/`, where the lock lives. */

@@ -2,7 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { isInside } from '../fs/inside.js';
-import { normalisePath, pathTextProblem } from './paths.js';
+import { normalisePath, pathTextProblem, unportableName } from './paths.js';
 
 /**
  * The files named on the command line, as svmc.yaml records them: relative to the folder, with
@@ -15,8 +15,8 @@ export async function evidenceArguments(dir: string, files: readonly string[]): 
   for (const file of files) {
     const path = await inFolder(dir, root, file.replace(/\\/g, '/'));
     if (path === undefined) throw new UsageError(`${file} is outside the application folder ${dir}`);
-    const problem = pathTextProblem(path);
-    if (problem) throw new UsageError(`${file} ${problem}`);
+    const problem = pathTextProblem(path) ?? unportableName(normalisePath(path));
+    if (problem) throw new UsageError(`${JSON.stringify(file)} ${problem}${pathTextProblem(path) ? '' : ': rename the file first, so the assessor can unzip it'}`);
     const real = await realpath(join(dir, path)).catch(() => undefined);
     if (!real) throw new UsageError(`${file} does not exist in ${dir} (paths are relative to the application folder)`);
     if (!isInside(root, real)) throw new UsageError(`${file} leads out of the application folder through a symbolic link`);

@@ -1,8 +1,8 @@
-import { accessSync, closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { FileFacts } from '../cache/file-facts.js';
 import { InputRecorder, type Inputs } from '../cache/recorded-inputs.js';
-import { OVERLAP_BYTES, SCAN_CHUNK_BYTES, findSecret, worthScanning } from './secrets.js';
+import { MAX_WHOLE_SCAN_BYTES, OVERLAP_BYTES, SCAN_CHUNK_BYTES, binaryFormat, findSecret } from './secrets.js';
 import { FileReadError, readRegularFileSync } from '../fs/read-file.js';
 import { hashFile } from '../fs/hash-file.js';
 import { PathResolver, type Located } from '../fs/path-resolver.js';
@@ -38,6 +38,7 @@ export class ApplicationFolder {
   private readonly states = new Map<string, FileState>();
   private readonly hashes = new Map<string, Promise<string | undefined>>();
   private readonly trees = new Map<string, FolderTree>();
+  private readonly texts = new Map<string, string | undefined | FileReadError>();
 
   private known: FileFacts | undefined;
 
@@ -84,6 +85,13 @@ export class ApplicationFolder {
 
   /** A file's text, read whole up to `maxBytes`; undefined when it does not exist; the error when it cannot be read. */
   readText(path: string, maxBytes: number): string | undefined | FileReadError {
+    if (this.texts.has(path)) return this.texts.get(path);
+    const text = this.read(path, maxBytes);
+    this.texts.set(path, text);
+    return text;
+  }
+
+  private read(path: string, maxBytes: number): string | undefined | FileReadError {
     try {
       this.recorder.record(path, lstatSync(join(this.root, path), { throwIfNoEntry: false }));
       return readRegularFileSync(join(this.root, path), maxBytes).toString('utf8');
@@ -155,7 +163,7 @@ export class ApplicationFolder {
     if (cached !== undefined) return cached ? { kind: 'ok', secret: cached } : OK;
     try {
       const startedAt = Date.now();
-      const secret = worthScanning(key, stats.size) ? scan(real, stats.size) : readable(real);
+      const secret = scan(real, stats.size);
       this.facts.recordSecret(key, stats, secret, startedAt);
       return secret ? { kind: 'ok', secret } : OK;
     } catch (error) {
@@ -197,17 +205,17 @@ function isReadError(error: unknown): boolean {
   return typeof code === 'string' && ['EACCES', 'EPERM', 'EISDIR', 'ELOOP', 'EIO', 'ENOENT', 'ENXIO'].includes(code);
 }
 
-function readable(path: string): undefined {
-  accessSync(path, constants.R_OK);
-  return undefined;
-}
-
 // A file swapped for a FIFO after its lstat must not stall the check: opened without waiting, then judged.
 const SCAN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 let shared: Buffer | undefined;
+const HEAD_BYTES = 64 * 1024;
 
-/** The whole file, chunk by chunk, each read following the tail of the one before: no secret hides across a boundary. */
+/**
+ * Every file is read for secrets: whole up to 64 MiB, chunk by chunk, each read following the tail
+ * of the one before so no secret hides across a boundary; only the first 64 KiB of a file whose
+ * first bytes show a compressed or binary format, or of a larger one.
+ */
 function scan(path: string, size: number): string | undefined {
   const fd = openSync(path, SCAN_FLAGS);
   try {
@@ -215,12 +223,14 @@ function scan(path: string, size: number): string | undefined {
     const buffer = (shared ??= Buffer.allocUnsafe(SCAN_CHUNK_BYTES + OVERLAP_BYTES));
     let kept = 0;
     for (let position = 0; ; ) {
-      const read = readSync(fd, buffer, kept, buffer.length - kept, position);
+      // A first short read is enough to tell a compressed or binary format, which stops there.
+      const read = readSync(fd, buffer, kept, position === 0 ? HEAD_BYTES : buffer.length - kept, position);
       if (read === 0) return undefined;
       position += read;
       const filled = kept + read;
       const secret = findSecret(buffer.subarray(0, filled));
       if (secret || position >= size) return secret;
+      if (position === read && (size > MAX_WHOLE_SCAN_BYTES || binaryFormat(buffer.subarray(0, filled)))) return undefined;
       kept = Math.min(OVERLAP_BYTES, filled);
       buffer.copy(buffer, 0, filled - kept, filled);
     }

@@ -16,7 +16,7 @@ export async function judgeDocument(app: Application): Promise<ApplicationDocume
   const { dir, root, file, read, key } = app;
   const hit = key && read.text !== undefined ? await readParsedDocument(root, key) : undefined;
   if (hit && read.text !== undefined) {
-    const loaded = lazyApplication(dir, file, read.text, hit.data as ApplicationData, [], hit.locations);
+    const loaded = lazyApplication(dir, file, read.text, hit.data as ApplicationData, [], hit.locations, read.bom === true);
     const { catalogue } = openCatalogue(loaded.data, dir, loaded.locate);
     return described(app, loaded, hit.findings, catalogue);
   }

@@ -22,6 +22,8 @@ export interface LoadedApplication {
   /** Absolute path of svmc.yaml. */
   file: string;
   text: string;
+  /** The file starts with a byte order mark (not part of `text`). */
+  bom: boolean;
   document: Document;
   lineCounter: LineCounter;
   /**
@@ -54,7 +56,7 @@ export function parseApplication(dir: string, file: string, read: TextResult): L
   const { Document, LineCounter, parseDocument } = yamlLibrary();
   const text = read.text ?? '';
   const lineCounter = new LineCounter();
-  const base = { dir, file, text, lineCounter };
+  const base = { dir, file, text, bom: read.bom === true, lineCounter };
   if (read.finding) return withLocate({ ...base, document: new Document(), data: undefined, findings: [read.finding] });
 
   const deep = excessiveNesting(text);
@@ -92,13 +94,15 @@ export function lazyApplication(
   data: ApplicationData,
   findings: Finding[],
   locations: LocationTable = {},
+  bom = false,
 ): LoadedApplication {
   let parsed: LoadedApplication | undefined;
-  const full = (): LoadedApplication => (parsed ??= parseApplication(dir, file, { text }));
+  const full = (): LoadedApplication => (parsed ??= parseApplication(dir, file, { text, bom }));
   return {
     dir,
     file,
     text,
+    bom,
     data,
     findings,
     get document() {

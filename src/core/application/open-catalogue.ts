@@ -1,4 +1,5 @@
-import { CatalogueError, builtInCatalogueIds, criteriaFor, loadCatalogue } from '../catalogue/load.js';
+import { criteriaFor } from '../catalogue/criteria-for.js';
+import { CatalogueError, builtInCatalogueIds, loadCatalogue } from '../catalogue/load.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { isLevel } from '../domain.js';
 import { finding, type Finding } from '../findings.js';

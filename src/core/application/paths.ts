@@ -25,3 +25,19 @@ export function normalisePath(path: string): string {
   if (!NOT_NORMAL.test(path)) return path;
   return posix.normalize(path).replace(/^\.\//, '').replace(/\/$/, '');
 }
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?$/i;
+
+/** Why a path's name cannot be unzipped intact on Windows or macOS, or undefined when it can. */
+export function unportableName(path: string): string | undefined {
+  if (CONTROL.test(path)) return 'holds a control character (a line break, tab or similar)';
+  const forbidden = WINDOWS_FORBIDDEN.exec(path);
+  if (forbidden) return `holds "${forbidden[0]}", which Windows does not allow in a file name`;
+  for (const segment of path.split('/')) {
+    if (WINDOWS_RESERVED.test(segment)) return `uses the name "${segment}", which Windows reserves for a device`;
+    if (/[. ]$/.test(segment)) return `has "${segment}" ending in a ${segment.endsWith('.') ? 'dot' : 'space'}, which Windows drops`;
+  }
+  return undefined;
+}

@@ -5,7 +5,8 @@ import { FileReadError, readRegularFile } from '../fs/read-file.js';
 /** Far above any real application (50,000 mapped files fit in about 5 MiB), far below what hurts. */
 const MAX_APPLICATION_BYTES = 16 * 1024 * 1024;
 
-export type TextResult = { text: string; finding?: undefined } | { text?: undefined; finding: Finding };
+/** `bom`: the file starts with a UTF-8 byte order mark, which the text leaves out and an edit keeps. */
+export type TextResult = { text: string; bom?: boolean; finding?: undefined } | { text?: undefined; bom?: undefined; finding: Finding };
 
 /** Reads svmc.yaml as UTF-8 text; content problems become findings, a missing or unreadable file a UsageError. */
 export async function readApplicationText(path: string, shownDir: string): Promise<TextResult> {
@@ -35,7 +36,7 @@ export async function readApplicationText(path: string, shownDir: string): Promi
     const { line, col } = position(text, nul);
     return { finding: syntax('svmc.yaml holds binary data (a NUL byte): it must be a YAML text file; restore it from version control or run "svmc init" again', line, col) };
   }
-  return { text };
+  return { text, ...(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? { bom: true } : {}) };
 }
 
 function syntax(message: string, line: number, col: number): Finding {

@@ -16,19 +16,23 @@ export const SCAN_CHUNK_BYTES = 1024 * 1024;
 /** Longer than any match of the patterns (each quantifier is bounded), so no secret hides across a chunk boundary. */
 export const OVERLAP_BYTES = 4096;
 
-/** Text files up to this size are read whole; a text file past it is not evidence anyone reads. */
-const MAX_SCANNED_SIZE = 64 * 1024 * 1024;
+/** Files up to this size are read whole, unless their first bytes show a compressed or binary format. */
+export const MAX_WHOLE_SCAN_BYTES = 64 * 1024 * 1024;
 
-/** Formats that are compressed or binary: a key pasted into one would not show as text anyway. */
-const BINARY_EXTENSIONS = new Set(
-  'pdf docx xlsx pptx odt ods odp doc xls ppt zip gz tgz bz2 xz 7z rar png jpg jpeg gif webp tif tiff bmp heic mp3 mp4 m4a mov avi mkv wav ogg webm'.split(' '),
-);
+// The first bytes of formats that are compressed or binary, where a pasted key would not show as
+// text: judged by content, never by the name, so a key saved as "lead.pdf" is still read whole.
+const SIGNATURES = [
+  '%PDF-', 'PK\x03\x04', '\x89PNG', '\xFF\xD8\xFF', 'GIF8', '\x1F\x8B', 'BZh', '\xFD7zXZ', '7z\xBC\xAF', 'Rar!',
+  'OggS', 'ID3', 'II*\x00', 'MM\x00*', 'RIFF', '\x1AE\xDF\xA3', '\xD0\xCF\x11\xE0', 'fLaC', '(\xB5/\xFD',
+];
+const SIGNATURE_BYTES = SIGNATURES.map((signature) => Buffer.from(signature, 'latin1'));
 
-/** Small files that may hold text: the only ones worth reading for secrets. */
-export function worthScanning(path: string, size: number): boolean {
-  const dot = path.lastIndexOf('.');
-  const extension = dot > path.lastIndexOf('/') ? path.slice(dot + 1).toLowerCase() : '';
-  return size <= MAX_SCANNED_SIZE && !BINARY_EXTENSIONS.has(extension);
+/** Whether the bytes start as a compressed or binary format does (PDF, zip and office files, images, audio, video). */
+export function binaryFormat(head: Uint8Array): boolean {
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  // ISO media (mp4, mov, heic, m4a): a box size, then "ftyp".
+  if (bytes.length >= 8 && bytes.toString('latin1', 4, 8) === 'ftyp') return true;
+  return SIGNATURE_BYTES.some((signature) => bytes.length >= signature.length && bytes.subarray(0, signature.length).equals(signature));
 }
 
 /** What kind of secret the bytes hold, if any. */

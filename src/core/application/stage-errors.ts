@@ -1,4 +1,4 @@
-import { criteriaFor } from '../catalogue/load.js';
+import { criteriaFor } from '../catalogue/criteria-for.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { isLevel, isStage, type Level } from '../domain.js';
 import { finding, type Finding, type FindingLocation } from '../findings.js';

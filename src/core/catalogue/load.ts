@@ -170,7 +170,3 @@ function compareCriteria(a: Criterion, b: Criterion): number {
     Number(a.id.split('.')[2]) - Number(b.id.split('.')[2])
   );
 }
-
-export function criteriaFor(catalogue: Catalogue, level: Level, stage?: Stage): Criterion[] {
-  return catalogue.criteria.filter((c) => c.level === level && (stage === undefined || c.stage === stage));
-}

@@ -1,5 +1,5 @@
 import type { EvidenceRef } from '../application/evidence-refs.js';
-import { criteriaFor } from '../catalogue/load.js';
+import { criteriaFor } from '../catalogue/criteria-for.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Level } from '../domain.js';
 import type { Finding } from '../findings.js';

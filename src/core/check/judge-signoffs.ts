@@ -1,7 +1,7 @@
 import type { Application, ApplicationDocument } from '../application/open.js';
 import { ROLES } from '../domain.js';
 import type { Finding } from '../findings.js';
-import { READ_LIMITS } from '../fs/read-file.js';
+import { READ_LIMITS } from '../fs/read-limits.js';
 import { buildManifest, type Manifest } from '../manifest/build-manifest.js';
 import { judgeSignoff, type SignoffVerdict } from '../signing/judge.js';
 import { signoffFinding } from '../signing/signoff-findings.js';

@@ -59,7 +59,10 @@ export function nextSteps(findings: readonly Finding[], catalogueOrder: readonly
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.severity === 'info') continue;
-    const key = `${f.severity} ${f.code}`;
+    // Findings on svmc.yaml that name no criterion are each their own action (record the network, the
+    // number, the call…); the others of a kind are one action over many criteria or files.
+    const own = f.criterion === undefined && f.location?.file === 'svmc.yaml';
+    const key = `${f.severity} ${f.code}${own ? ` ${f.message}` : ''}`;
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);

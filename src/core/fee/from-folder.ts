@@ -17,7 +17,7 @@ export interface FolderFeeFacts {
 export async function readFolderFeeFacts(dir: string): Promise<FolderFeeFacts | undefined> {
   if (!(await stat(join(dir, 'svmc.yaml')).catch(() => undefined))) return undefined;
   const document = await (await openApplication(dir)).document();
-  if (document.loaded.findings.some((f) => f.code === 'YAML_SYNTAX' && f.severity === 'error')) {
+  if (document.findings.some((f) => f.code === 'YAML_SYNTAX' && f.severity === 'error')) {
     throw new UsageError(`${join(dir, 'svmc.yaml')} is not valid YAML (run "svmc check" for details)`);
   }
   const { data } = document;

@@ -39,7 +39,8 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
   }
 }
 
-async function existingMode(target: string): Promise<number | undefined> {
+/** The mode of the regular file at `target`, which a file replacing it keeps. */
+export async function existingMode(target: string): Promise<number | undefined> {
   const stats = await lstat(target).catch(() => undefined);
   return stats?.isFile() ? stats.mode & 0o7777 : undefined;
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, open, rm, type FileHandle } from 'node:fs/promises';
+import { lstat, open, realpath, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
-import { READ_LIMITS, readRegularFile } from './read-file.js';
+import { FileReadError, READ_LIMITS, readRegularFile } from './read-file.js';
 import { asUsageError } from './system-errors.js';
 
 export interface FileLockOptions {
@@ -24,6 +25,8 @@ interface Owner {
 /** A lock is written within microseconds of its creation; one still empty after this was left by a crash. */
 const UNWRITTEN_GRACE_MS = 2000;
 const inProcess = new Map<string, Promise<unknown>>();
+/** Tokens of the locks this process holds now: a lock with this process's id and another token was a dead process's. */
+const held = new Set<string>();
 
 /**
  * Runs `work` while holding `lockPath`, a file created exclusively (O_EXCL) that names its owner.
@@ -32,18 +35,22 @@ const inProcess = new Map<string, Promise<unknown>>();
  * process's id and another token can only be a dead process's, whose id was reused.
  */
 export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, options: FileLockOptions): Promise<T> {
-  const before = inProcess.get(lockPath) ?? Promise.resolve();
+  // One queue per lock file however its path is written.
+  const key = join(await realpath(dirname(lockPath)).catch(() => resolve(dirname(lockPath))), basename(lockPath));
+  const before = inProcess.get(key) ?? Promise.resolve();
   const run = before.then(async () => {
     const token = await acquire(lockPath, options);
+    held.add(token);
     try {
       return await work();
     } finally {
+      held.delete(token);
       await release(lockPath, token);
     }
   });
   const settled = run.catch(() => undefined);
-  inProcess.set(lockPath, settled);
-  void settled.then(() => inProcess.get(lockPath) === settled && inProcess.delete(lockPath));
+  inProcess.set(key, settled);
+  void settled.then(() => inProcess.get(key) === settled && inProcess.delete(key));
   return run;
 }
 
@@ -53,12 +60,12 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<stri
   const deadline = Date.now() + (options.waitMs ?? 10_000);
   for (let attempt = 0; ; attempt++) {
     if (await create(lockPath, record, options)) return token;
-    const owner = await readOwner(lockPath);
-    if (!owner) continue;
-    if (abandoned(owner) && (await breakAbandoned(lockPath, owner, record, options))) continue;
+    const owner = await readOwner(lockPath, options);
+    if (owner && abandoned(owner) && (await breakAbandoned(lockPath, owner, record, options))) continue;
     const left = deadline - Date.now();
-    if (left <= 0) throw new UsageError(busy(lockPath, owner, options));
-    await sleep(Math.min(left, 5 + Math.random() * Math.min(100, 10 * 2 ** attempt)));
+    if (left <= 0) throw new UsageError(owner ? busy(lockPath, owner, options) : `${options.guards} could not be locked for editing: try again`);
+    // A lock that has just gone is taken again at once; one still held is waited for.
+    if (owner) await sleep(Math.min(left, 5 + Math.random() * Math.min(100, 10 * 2 ** attempt)));
   }
 }
 
@@ -73,32 +80,43 @@ async function create(path: string, record: string, options: FileLockOptions): P
   }
   try {
     await handle.writeFile(record);
+  } catch (error) {
+    await rm(path, { force: true });
+    throw asUsageError(error, `cannot lock ${options.guards} for editing: ${path} cannot be written`);
   } finally {
     await handle.close();
   }
   return true;
 }
 
-/** The lock's owner, or undefined when the lock has just gone. */
-async function readOwner(path: string): Promise<Owner | undefined> {
+/** The lock's owner, or undefined when the lock has just gone. Something there that is no lock file is refused at once. */
+async function readOwner(path: string, options: FileLockOptions): Promise<Owner | undefined> {
+  const info = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw asUsageError(error, `cannot lock ${options.guards} for editing`);
+  });
+  if (!info) return undefined;
+  let text: string;
   try {
-    const [info, bytes] = await Promise.all([lstat(path), readRegularFile(path, READ_LIMITS.key)]);
-    const text = bytes.toString('utf8');
-    const ageMs = Date.now() - info.mtimeMs;
-    try {
-      return { ...(JSON.parse(text) as Omit<Owner, 'ageMs'>), ageMs };
-    } catch {
-      return { ageMs };
-    }
+    if (!info.isFile()) throw new FileReadError(path, 'not-a-file');
+    text = (await readRegularFile(path, READ_LIMITS.key)).toString('utf8');
+  } catch (error) {
+    if (error instanceof FileReadError && error.reason === 'missing') return undefined;
+    throw new UsageError(`cannot lock ${options.guards} for editing: ${path} is not a lock file svmc wrote (${error instanceof FileReadError ? error.detail : 'unreadable'}); remove it, then try again`);
+  }
+  const mtimeMs = info.mtimeMs;
+  const ageMs = Date.now() - mtimeMs;
+  try {
+    return { ...(JSON.parse(text) as Omit<Owner, 'ageMs'>), ageMs };
   } catch {
-    return undefined;
+    return { ageMs };
   }
 }
 
 function abandoned(owner: Owner): boolean {
   if (owner.token === undefined) return owner.ageMs > UNWRITTEN_GRACE_MS;
   if (owner.host !== hostname() || typeof owner.pid !== 'number') return false;
-  if (owner.pid === process.pid) return true;
+  if (owner.pid === process.pid) return owner.token === undefined || !held.has(owner.token);
   try {
     process.kill(owner.pid, 0);
     return false;
@@ -115,12 +133,12 @@ function abandoned(owner: Owner): boolean {
 async function breakAbandoned(lockPath: string, owner: Owner, record: string, options: FileLockOptions): Promise<boolean> {
   const guard = `${lockPath}.break`;
   if (!(await create(guard, record, options))) {
-    const guardOwner = await readOwner(guard);
+    const guardOwner = await readOwner(guard, options);
     if (guardOwner && abandoned(guardOwner)) await rm(guard, { force: true });
     return false;
   }
   try {
-    const now = await readOwner(lockPath);
+    const now = await readOwner(lockPath, options);
     if (now && now.token === owner.token && abandoned(now)) await rm(lockPath, { force: true });
     return true;
   } finally {
@@ -129,7 +147,7 @@ async function breakAbandoned(lockPath: string, owner: Owner, record: string, op
 }
 
 async function release(lockPath: string, token: string): Promise<void> {
-  const owner = await readOwner(lockPath);
+  const owner = await readOwner(lockPath, { guards: 'svmc.yaml' }).catch(() => undefined);
   if (owner?.token === token) await rm(lockPath, { force: true });
 }
 

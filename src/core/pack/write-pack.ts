@@ -1,9 +1,9 @@
-import { lstat, realpath, rename, rm, stat } from 'node:fs/promises';
+import { chmod, lstat, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isInside } from '../fs/inside.js';
 import { UsageError } from '../errors.js';
 import { finding } from '../findings.js';
-import { temporaryPathFor, writeError } from '../fs/atomic-write.js';
+import { existingMode, temporaryPathFor, writeError } from '../fs/atomic-write.js';
 import { FileReadError } from '../fs/read-file.js';
 import { asUsageError } from '../fs/system-errors.js';
 import { chooseMethod } from './compression.js';
@@ -45,7 +45,6 @@ export async function assertWritableTarget(out: string, root?: string): Promise<
  * only once complete: a failure or an abort leaves `out` as it was. Returns the zip's size.
  */
 export async function writePack(plan: PackPlan, out: string, options: WritePackOptions): Promise<number> {
-  await assertWritableTarget(out);
   const temporary = temporaryPathFor(out);
   let writer: ZipWriter;
   try {
@@ -64,6 +63,9 @@ export async function writePack(plan: PackPlan, out: string, options: WritePackO
     const size = await writer.finish();
     await writer.close();
     closed = true;
+    // A pack replacing one keeps its mode: a 0600 pack of private evidence must not become world-readable.
+    const mode = await existingMode(out);
+    if (mode !== undefined) await chmod(temporary, mode);
     await rename(temporary, out);
     return size;
   } catch (error) {

@@ -1,5 +1,5 @@
 import { ROLES } from '../domain.js';
-import { READ_LIMITS } from '../fs/read-file.js';
+import { READ_LIMITS } from '../fs/read-limits.js';
 import { parseManifest } from '../manifest/format.js';
 import { signedManifestPath } from '../signing/signoff-files.js';
 import { unmappedFiles } from './evidence-unmapped.js';

@@ -27,8 +27,9 @@ export const prerequisites: Rule = (context) => {
   if (terms === undefined) return findings;
   const state = context.files.inspect(terms);
   if (state.kind === 'missing' || state.kind === 'empty' || state.kind === 'unreadable') {
-    const problem = state.kind === 'missing' ? 'does not exist' : state.kind === 'empty' ? 'is empty' : state.reason;
-    const message = `The signed Terms & Conditions file ${terms} ${problem}: add the signed copy at that path.`;
+    // The reason alone: the advice that follows it is for evidence, not for the T&C.
+    const problem = state.kind === 'missing' ? 'does not exist' : state.kind === 'empty' ? 'is empty' : state.reason.split(':')[0];
+    const message = `The signed Terms & Conditions file ${terms} ${problem}: put the signed copy, a readable file, at that path.`;
     findings.push(finding('PREREQUISITE_MISSING', message, { location: locate(TERMS_PATH) }));
   }
   return findings;

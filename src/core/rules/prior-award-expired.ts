@@ -1,6 +1,7 @@
 import { AWARD_VALIDITY_YEARS } from '../domain.js';
 import { finding } from '../findings.js';
-import { citedAwards, neededAward, parseDay } from './prior-awards.js';
+import { parseDay } from '../application/dates.js';
+import { citedAwards, neededAward } from './prior-awards.js';
 import type { Rule, RuleContext } from './types.js';
 
 /** PRIOR_AWARD_EXPIRED: the newest cited award of the needed level is more than two years old at `now`. */

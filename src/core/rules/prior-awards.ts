@@ -22,4 +22,3 @@ export function citedAwards(context: RuleContext): CitedAward[] {
   return list.map((award: unknown, index) => ({ index, level: field(award, 'level'), awarded: field(award, 'awarded') }));
 }
 
-export { parseDay } from '../application/dates.js';

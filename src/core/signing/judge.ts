@@ -53,7 +53,7 @@ export function judgeSignoff(evidence: SignoffEvidence): SignoffVerdict {
   const { role, signature } = evidence;
   const base = { role, fields: {} };
   if (signature === undefined) return { ...base, state: 'missing' };
-  if (signature instanceof Error) return { ...base, state: 'invalid', problem: 'unreadable', detail: signature.message };
+  if (signature instanceof Error) return { ...base, state: 'invalid', problem: 'unreadable', detail: 'detail' in signature ? String(signature.detail) : signature.message };
   if (evidence.key === undefined) return { ...base, state: 'invalid', problem: 'no-key' };
   let key: PublicKey;
   try {

@@ -1,4 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { FileReadError, READ_LIMITS, openRegularFile } from '../fs/read-file.js';
 import { UsageError } from '../errors.js';
 import { asUsageError } from '../fs/system-errors.js';
 import { BAG_FILES } from '../bag/layout.js';
@@ -14,7 +15,7 @@ import { packFinding, type VerifyOptions, type VerifyProblem, type VerifyResult 
 
 /** Tag files are read whole to be parsed; past this size one is not a tag file of a pack. */
 const MAX_TAG_BYTES = 64 * 1024 * 1024;
-const MAX_YAML_BYTES = 4 * 1024 * 1024;
+const MAX_YAML_BYTES = READ_LIMITS.document;
 
 function keepFor(name: string): number {
   if (name === 'data/svmc.yaml') return MAX_YAML_BYTES;
@@ -31,9 +32,9 @@ export async function verifyPack(path: string, options: VerifyOptions = {}): Pro
   const trusted = parseTrusted(options.trust ?? []);
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    handle = await openRegularFile(path);
   } catch (error) {
-    throw asUsageError(error, `cannot read ${path}`);
+    throw error instanceof FileReadError ? new UsageError(error.message) : asUsageError(error, `cannot read ${path}`);
   }
   try {
     const stats = await handle.stat();
