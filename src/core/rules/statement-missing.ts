@@ -1,5 +1,5 @@
 import { criterionEntries } from '../application/evidence-refs.js';
-import { criteriaFor } from '../catalogue/load.js';
+import { criteriaFor } from '../catalogue/criteria-for.js';
 import { finding } from '../findings.js';
 import type { Rule } from './types.js';
 
