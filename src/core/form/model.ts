@@ -1,3 +1,4 @@
+import { sizeName } from '../pdf/format.js';
 import { criterionEntries, evidenceRefs, text } from '../application/evidence-refs.js';
 import type { EvidenceItem } from '../application/types.js';
 import type { Criterion } from '../catalogue/types.js';
@@ -89,7 +90,7 @@ function prerequisites(input: SummaryInput): FormModel['prerequisites'] {
   const hash = terms === undefined ? undefined : hashOf(input.hashes, terms);
   return [
     { label: 'Membership', value: [network, number].filter(Boolean).join(', ') || 'not recorded', missing: !network || !number },
-    { label: 'Membership size', value: membership ? membership.size.replace('-', ' ') : 'not recorded', missing: !membership },
+    { label: 'Membership size', value: membership ? sizeName(membership.size) : 'not recorded', missing: !membership },
     { label: 'Preparation call with the Assurance Manager', value: call ?? 'not recorded', missing: call === undefined },
     { label: 'Signed Terms & Conditions', value: terms ?? 'not recorded', ...(terms ? { path: true } : {}), ...(hash ? { hash } : {}), missing: terms === undefined },
   ];

@@ -42,16 +42,32 @@ interface CellLine {
   wide?: boolean;
 }
 
+/** Header cells wrap, so a narrow column can still name itself in full. */
+function headerHeight(flow: Flow, layout: Layout): number {
+  const lines = Math.max(1, ...layout.columns.map((column) => headerLines(flow, layout, column).length));
+  return lines * layout.line + 2 * PAD_Y;
+}
+
+function headerLines(flow: Flow, layout: Layout, column: TableColumn): string[] {
+  return wrapText(column.header, column.width - 2 * PAD_X, { fonts: flow.fonts, style: 'bold', size: layout.size });
+}
+
 function drawHeader(flow: Flow, layout: Layout): void {
-  const height = layout.line + 2 * PAD_Y;
+  const height = headerHeight(flow, layout);
   const top = flow.y;
   flow.page.drawRectangle({ x: layout.x, y: top - height, width: layout.width, height, color: COLOURS.fill });
   flow.tags.struct('TR', () => {
     let x = layout.x;
     for (const column of layout.columns) {
-      const textWidth = flow.fonts.width(column.header, 'bold', layout.size);
-      const left = column.align === 'right' ? x + column.width - PAD_X - textWidth : x + PAD_X;
-      flow.tags.struct('TH', () => flow.fonts.draw(flow.page, column.header, { x: left, y: top - PAD_Y - ascent(layout.size), size: layout.size, style: 'bold', color: COLOURS.muted }), { scope: 'Column' });
+      flow.tags.struct(
+        'TH',
+        () =>
+          headerLines(flow, layout, column).forEach((text, line) => {
+            const left = column.align === 'right' ? x + column.width - PAD_X - flow.fonts.width(text, 'bold', layout.size) : x + PAD_X;
+            flow.fonts.draw(flow.page, text, { x: left, y: top - PAD_Y - ascent(layout.size) - line * layout.line, size: layout.size, style: 'bold', color: COLOURS.muted });
+          }),
+        { scope: 'Column' },
+      );
       x += column.width;
     }
   });
@@ -102,14 +118,14 @@ export function table(flow: Flow, columns: TableColumn[], rows: string[][], opti
   const size = options.size ?? SIZES.table;
   const width = columns.reduce((sum, column) => sum + column.width, 0);
   const layout: Layout = { columns, x: options.x ?? PAGE.margin, size, line: size * 1.3, width };
-  const headerHeight = layout.line + 2 * PAD_Y;
+  const header = headerHeight(flow, layout);
   const lineCapacity = (): number => Math.floor((flow.y - flow.bottom - 2 * PAD_Y) / layout.line);
   flow.tags.struct('Table', () => {
     const restart = (): void => {
       flow.newPage(true);
       flow.tags.artifact(() => drawHeader(flow, layout));
     };
-    flow.ensure(headerHeight + layout.line + 2 * PAD_Y);
+    flow.ensure(header + layout.line + 2 * PAD_Y);
     drawHeader(flow, layout);
     rows.forEach((row, rowIndex) => {
       const cells = columns.map((column, index) => cellLines(flow, row[index] ?? '', column.width - 2 * PAD_X, column.style ?? 'regular', size, column.whole === true));
@@ -121,7 +137,7 @@ export function table(flow: Flow, columns: TableColumn[], rows: string[][], opti
         });
       }
       const total = Math.max(1, ...cells.map((lines) => lines.length));
-      const wholeFitsOnAPage = total * layout.line + 2 * PAD_Y <= flow.pageSpace - 3 * headerHeight;
+      const wholeFitsOnAPage = total * layout.line + 2 * PAD_Y <= flow.pageSpace - 3 * header;
       let from = 0;
       let fresh = false;
       while (from < total) {
