@@ -175,6 +175,16 @@ export const definePack = (program: Command) =>
       examples('svmc pack', 'SOURCE_DATE_EPOCH=1767225600 svmc pack examples/level-1 --out level-1.zip', 'svmc pack --draft --out draft.zip'),
     );
 
+export const defineForm = (program: Command) =>
+  program
+    .command('form')
+    .argument('[dir]', 'application folder (default: the current folder)')
+    .description('write the filled criteria-and-evidence form, as the pack carries it, to a Word document, PDF or HTML page')
+    .addOption(dirOption())
+    .requiredOption('-o, --out <file.docx|file.pdf|file.html>', 'where to write the form; its kind follows the name\'s ending ("-" is not allowed: a form is a file)')
+    .option('--date <YYYY-MM-DD|ISO time>', 'date the form carries (default: SOURCE_DATE_EPOCH, else now)')
+    .addHelpText('after', examples('svmc form --out form.docx', 'svmc form examples/level-3 --out level-3-form.pdf'));
+
 export const defineVerify = (program: Command) =>
   program
     .command('verify')
@@ -217,6 +227,7 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   defineCriteria(program).action(async (options) => done(await (await import('./commands/criteria.js')).run(options)));
   defineMap(program).action(async (criterion, files, options) => done(await (await import('./commands/map.js')).run(criterion, files, options)));
   defineStatement(program).action(async (criterion, text, options) => done(await (await import('./commands/statement.js')).run(criterion, text, options)));
+  defineForm(program).action(async (dir, options) => done(await (await import('./commands/form.js')).run(folderOf(dir, options.dir), options)));
   defineCheck(program, options.codesHelp).action(async (dirs, options) => done(await (await import('./commands/check.js')).run([...dirs, ...(options.dir ?? [])], options)));
   defineStatus(program).action(async (dir, options) => done(await (await import('./commands/status.js')).run(folderOf(dir, options.dir), options)));
   defineFee(program).action(async (dir, options) => done(await (await import('./commands/fee.js')).run(folderOf(dir, options.dir), options)));
