@@ -16,7 +16,7 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{border-left:4px solid #0f766e;padding-l
 h3{font-size:1rem;margin:1.25rem 0 .25rem}table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.25rem 0}
 th,td{text-align:left;vertical-align:top;padding:.25rem .4rem;border-bottom:1px solid #d1d5db}th{background:#f3f4f6}
 code{font-size:.8rem;word-break:break-all}.met{color:#15803d}.missing{color:#b91c1c}.muted{color:#6b7280}
-.statement{background:#f0fdfa;padding:.4rem .6rem;margin:.25rem 0}dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem}dt{font-weight:600}dd{margin:0}`;
+.statement{background:#f0fdfa;padding:.4rem .6rem;margin:.25rem 0}dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}`;
 
 function criterionSection(entry: FormCriterion): string {
   const { criterion } = entry;
@@ -63,7 +63,11 @@ export function renderReviewPage(input: SummaryInput): string {
     return `<tr><td>${html(ROLE_TITLES[role])}</td><td>${html(signoff.name)}</td><td>${html(signoff.jobTitle ?? '')}</td><td>${html(model.representatives.find((r) => r.role === role)?.email ?? '')}</td><td><code>${html(signoff.keyId ?? '—')}</code></td><td>${html(isoTime(signoff.signedAt))}</td><td>${html(signoff.status)}</td></tr>`;
   }).join('\n');
   const blockers = model.blockers
-    ? `<section><h2>Draft: not for submission</h2><ul>${model.blockers.map((f) => `<li><code>${html(f.code)}</code> ${html(f.message)}</li>`).join('')}</ul></section>`
+    ? `<section><h2>Draft: not for submission</h2>${
+        model.blockers.length
+          ? `<p>${model.blockers.length} error${model.blockers.length === 1 ? '' : 's'} stand between this draft and a submission:</p><ul>${model.blockers.map((f) => `<li><code>${html(f.code)}</code> ${html(f.message)}</li>`).join('')}</ul>`
+          : '<p>The application has no errors: sign it off and pack it without --draft to submit it.</p>'
+      }</section>`
     : '';
   const stages = model.stages
     .map((stage) => `<section><h2>${html(stage.title)}</h2>\n${stage.criteria.length ? stage.criteria.map(criterionSection).join('\n') : '<p class="muted">No criteria at this level.</p>'}</section>`)
