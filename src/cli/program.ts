@@ -185,6 +185,29 @@ export const defineForm = (program: Command) =>
     .option('--date <YYYY-MM-DD|ISO time>', 'date the form carries (default: SOURCE_DATE_EPOCH, else now)')
     .addHelpText('after', examples('svmc form --out form.docx', 'svmc form examples/level-3 --out level-3-form.pdf'));
 
+/** `svmc evidence`: the evidence register as a spreadsheet, out and back in. */
+export const defineEvidence = (program: Command) => program.command('evidence').description('the evidence register as a spreadsheet (CSV or XLSX): export it, edit it, import it back');
+
+export const defineEvidenceExport = (evidence: Command) =>
+  evidence
+    .command('export')
+    .argument('[dir]', 'application folder (default: the current folder)')
+    .description('write the evidence register: one row per item with stage, criterion, file, summary, date, area, locator, size, SHA-256 and statement')
+    .addOption(dirOption())
+    .requiredOption('-o, --out <register.csv|register.xlsx>', 'where to write it; CSV or XLSX by the name\'s ending')
+    .addHelpText('after', examples('svmc evidence export --out register.xlsx', 'svmc evidence export clients/acme --out acme.csv'));
+
+export const defineEvidenceImport = (evidence: Command) =>
+  evidence
+    .command('import')
+    .argument('<file>', 'the register, .csv or .xlsx')
+    .argument('[dir]', 'application folder (default: the current folder)')
+    .description('merge an edited register into svmc.yaml: adds items, updates summaries, dates, areas, locators and statements, keeps comments')
+    .addOption(dirOption())
+    .option('--prune', 'also remove the items the register no longer lists')
+    .addOption(yesOption())
+    .addHelpText('after', examples('svmc evidence import register.xlsx', 'svmc evidence import register.csv --prune --yes'));
+
 export const defineVerify = (program: Command) =>
   program
     .command('verify')
@@ -228,6 +251,9 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   defineMap(program).action(async (criterion, files, options) => done(await (await import('./commands/map.js')).run(criterion, files, options)));
   defineStatement(program).action(async (criterion, text, options) => done(await (await import('./commands/statement.js')).run(criterion, text, options)));
   defineForm(program).action(async (dir, options) => done(await (await import('./commands/form.js')).run(folderOf(dir, options.dir), options)));
+  const evidence = defineEvidence(program);
+  defineEvidenceExport(evidence).action(async (dir, options) => done(await (await import('./commands/evidence.js')).runExport(folderOf(dir, options.dir), options)));
+  defineEvidenceImport(evidence).action(async (file, dir, options) => done(await (await import('./commands/evidence.js')).runImport(file, folderOf(dir, options.dir), options)));
   defineCheck(program, options.codesHelp).action(async (dirs, options) => done(await (await import('./commands/check.js')).run([...dirs, ...(options.dir ?? [])], options)));
   defineStatus(program).action(async (dir, options) => done(await (await import('./commands/status.js')).run(folderOf(dir, options.dir), options)));
   defineFee(program).action(async (dir, options) => done(await (await import('./commands/fee.js')).run(folderOf(dir, options.dir), options)));
