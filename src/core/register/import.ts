@@ -48,7 +48,6 @@ function wantedRows(loaded: LoadedApplication, header: string[], rows: ReadRow[]
   const items: Wanted[] = [];
   const seen = new Map<string, number>();
   const statements = new Map<Criterion, { row: number; text: string }>();
-  const current = new Map(criterionEntries(loaded.data).map(({ criterion, entry }) => [criterion, entry.statement ?? '']));
   for (const { row, cells } of rows) {
     const bad = (problem: string): void => {
       problems.push({ row, problem });
@@ -82,10 +81,10 @@ function wantedRows(loaded: LoadedApplication, header: string[], rows: ReadRow[]
     } catch (error) {
       bad(`its statement cannot be used: ${(error as Error).message}`);
     }
-    // The statement repeats on every row of its criterion: a row that changes it wins over rows that keep it.
-    if (statement !== '' && statement !== current.get(criterion.id)) {
+    // The statement repeats on every row of its criterion; rows that disagree leave no way to tell which is meant.
+    if (statement !== '') {
       const other = statements.get(criterion);
-      if (other && other.text !== statement) bad(`its statement for ${criterion.id} differs from the new one in row ${other.row}; give one new statement per criterion`);
+      if (other && other.text !== statement) bad(`its statement for ${criterion.id} differs from the one in row ${other.row}: give the criterion's rows the same statement (or leave all but one empty)`);
       else if (!other) statements.set(criterion, { row, text: statement });
     }
     items.push({ row, criterion, file, fields: { summary: cells.summary ?? '', date, area: cells.area ?? '', locator: cells.locator ?? '' } });

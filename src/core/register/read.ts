@@ -22,6 +22,11 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** Excel's day number (days since 1899-12-30) as YYYY-MM-DD. */
+function excelDay(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
 function rowsOf(table: string[][], name: string): { header: string[]; rows: ReadRow[] } {
   const [header, ...body] = table;
   if (!header) throw new InvalidInputError(`${name} is empty: it needs a header row naming its columns`);
@@ -52,9 +57,12 @@ export async function readRegister(bytes: Buffer, format: RegisterFormat, name: 
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new InvalidInputError(`${name} has no worksheet`);
   const table: string[][] = [];
+  let dateColumn = -1;
   sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const values = row.values as ExcelJS.CellValue[];
-    table[number - 1] = values.slice(1).map(cellText);
+    const values = (row.values as ExcelJS.CellValue[]).slice(1);
+    if (number === 1) dateColumn = values.findIndex((value) => cellText(value).trim().toLowerCase() === 'date');
+    // A date typed into a text-formatted cell is stored as Excel's day number.
+    table[number - 1] = values.map((value, column) => (column === dateColumn && typeof value === 'number' ? excelDay(value) : cellText(value)));
   });
   for (let index = 0; index < table.length; index++) table[index] ??= [];
   return rowsOf(table, name);
