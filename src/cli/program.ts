@@ -38,6 +38,8 @@ export const defineInit = (program: Command) =>
     .option('--senior-name <name>', 'Social Value Senior Leader')
     .option('--senior-email <email>', "Social Value Senior Leader's email")
     .option('--previous-award <LEVEL:DATE:REF>', 'a previous award (repeatable)', collect)
+    .option('--preparation-call <YYYY-MM-DD>', 'date of the preparation call with the Assurance Manager')
+    .option('--terms <file>', 'the signed Terms & Conditions (copied into evidence/ when it lies outside the folder)')
     .option('--templates <dir>', 'house templates to copy into drafts/ instead of the built-in ones')
     .addOption(new Option('--ci <provider>', 'add a CI workflow that runs svmc check').choices(['github'] as const))
     .addOption(yesOption())
