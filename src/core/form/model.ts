@@ -3,7 +3,7 @@ import { criterionEntries, evidenceRefs, text } from '../application/evidence-re
 import type { EvidenceItem } from '../application/types.js';
 import type { Criterion } from '../catalogue/types.js';
 import { ROLES, ROLE_TITLES, STAGES, STAGE_TITLES, type Role, type Stage } from '../domain.js';
-import type { Finding } from '../findings.js';
+import { finding, type Finding } from '../findings.js';
 import type { SignoffSummary, SummaryInput } from '../pdf/types.js';
 import { spreadKey } from '../rules/level3-spread.js';
 
@@ -76,8 +76,18 @@ export function formModel(input: SummaryInput): FormModel {
       }),
   }));
   const spread = data.application.level === 3 ? evidenceSpread(stages.flatMap((s) => s.criteria)) : undefined;
-  const blockers = input.draft ? input.result.findings.filter((f) => f.severity === 'error') : undefined;
+  const blockers = input.draft ? draftBlockers(input) : undefined;
   return { prerequisites: prerequisites(input), representatives: representatives(input), stages, ...(spread ? { spread } : {}), ...(blockers ? { blockers } : {}) };
+}
+
+/** A draft's errors, and the sign-offs it lacks: a draft is packed without checking them, yet a submission needs both. */
+function draftBlockers(input: SummaryInput): Finding[] {
+  const errors = input.result.findings.filter((f) => f.severity === 'error');
+  if (errors.some((f) => f.code.startsWith('SIGNOFF_'))) return errors;
+  const unsigned = ROLES.filter((role) => !input.signoffs.some((s) => s.role === role && s.status === 'verified')).map((role) =>
+    finding('SIGNOFF_MISSING', `The ${ROLE_TITLES[role]} has not signed: a draft carries no sign-offs; run \`svmc sign --as ${role}\` once the application is complete`),
+  );
+  return [...errors, ...unsigned];
 }
 
 function prerequisites(input: SummaryInput): FormModel['prerequisites'] {

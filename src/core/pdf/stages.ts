@@ -60,8 +60,9 @@ function criterionHeading(flow: Flow, entry: FormCriterion): void {
   flow.y -= lines.length * SIZES.h3 * LEADING + 3;
 }
 
-function label(flow: Flow, text: string): void {
-  flow.ensure(SIZES.small * LEADING + 30);
+/** A small heading kept with what follows it: a line of text, or a table's header and first row. */
+function label(flow: Flow, text: string, keep = 30): void {
+  flow.ensure(SIZES.small * LEADING + keep);
   flow.tags.struct('P', () => flow.fonts.draw(flow.page, text.toUpperCase(), { x: PAGE.margin, y: flow.y - ascent(SIZES.small), size: SIZES.small, style: 'bold', color: COLOURS.muted }));
   flow.y -= SIZES.small * LEADING + 1;
 }
@@ -80,7 +81,7 @@ function criterionBlock(flow: Flow, entry: FormCriterion): void {
   if (entry.evidence.length === 0) {
     paragraph(flow, 'No evidence is mapped to this criterion.', { ...indent, style: 'bold', color: COLOURS.missing, after: 4 });
   } else {
-    label(flow, 'Evidence');
+    label(flow, 'Evidence', 60);
     const rows = entry.evidence.map((item) => [item.summary ?? '', item.locator ?? '', item.date ?? '', item.area ?? '', shortHash(item.sha256)]);
     table(flow, EVIDENCE_COLUMNS, rows, { lead: (row) => entry.evidence[row]?.file ?? '' });
   }

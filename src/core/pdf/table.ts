@@ -125,9 +125,7 @@ export function table(flow: Flow, columns: TableColumn[], rows: string[][], opti
       flow.newPage(true);
       flow.tags.artifact(() => drawHeader(flow, layout));
     };
-    flow.ensure(header + layout.line + 2 * PAD_Y);
-    drawHeader(flow, layout);
-    rows.forEach((row, rowIndex) => {
+    const cellsOf = (row: string[], rowIndex: number): CellLine[][] => {
       const cells = columns.map((column, index) => cellLines(flow, row[index] ?? '', column.width - 2 * PAD_X, column.style ?? 'regular', size, column.whole === true));
       const lead = options.lead?.(rowIndex);
       if (lead !== undefined) {
@@ -136,6 +134,14 @@ export function table(flow: Flow, columns: TableColumn[], rows: string[][], opti
           lines.unshift(...(index === 0 ? leadLines : leadLines.map(() => ({ text: '', size }))));
         });
       }
+      return cells;
+    };
+    // The header keeps its first row with it, when that row fits on a page at all.
+    const firstLines = rows[0] ? Math.max(1, ...cellsOf(rows[0], 0).map((lines) => lines.length)) : 1;
+    flow.ensure(Math.min(header + firstLines * layout.line + 2 * PAD_Y, flow.pageSpace / 2));
+    drawHeader(flow, layout);
+    rows.forEach((row, rowIndex) => {
+      const cells = cellsOf(row, rowIndex);
       const total = Math.max(1, ...cells.map((lines) => lines.length));
       const wholeFitsOnAPage = total * layout.line + 2 * PAD_Y <= flow.pageSpace - 3 * header;
       let from = 0;
