@@ -188,7 +188,7 @@ export const defineForm = (program: Command) =>
     .addHelpText('after', examples('svmc form --out form.docx', 'svmc form examples/level-3 --out level-3-form.pdf'));
 
 /** `svmc evidence`: the evidence register as a spreadsheet, out and back in. */
-export const defineEvidence = (program: Command) => program.command('evidence').description('the evidence register as a spreadsheet (CSV or XLSX): export it, edit it, import it back');
+const defineEvidence = (program: Command) => program.command('evidence').description('the evidence register as a spreadsheet (CSV or XLSX): export it, edit it, import it back');
 
 export const defineEvidenceExport = (evidence: Command) =>
   evidence

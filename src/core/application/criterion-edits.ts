@@ -8,7 +8,7 @@ import type { YamlEdit } from './yaml-edit.js';
 const FORM_KEYS = ['statement', 'evidence'];
 
 /** Where new keys go: stages in cycle order, criteria in catalogue order, statement before evidence. */
-export function evidenceOrder(catalogue: Catalogue): string[][] {
+function evidenceOrder(catalogue: Catalogue): string[][] {
   return [[], [...STAGES], catalogue.criteria.map((c) => c.id), FORM_KEYS];
 }
 

@@ -31,9 +31,9 @@ export interface FeeSettings {
 }
 
 /** A criterion's value: its evidence items, or the applicant's statement with them. */
-export type CriterionEvidence = EvidenceItem[] | CriterionForm;
+type CriterionEvidence = EvidenceItem[] | CriterionForm;
 
-export interface CriterionForm {
+interface CriterionForm {
   /** How the organisation meets the criterion, in its own words. */
   statement?: string;
   evidence?: EvidenceItem[];

@@ -28,12 +28,12 @@ export interface SetEdit extends EditPlace {
 }
 
 /** Turns the list at `path` into a map: the scalars of `before`, then the list itself under `under`. */
-export interface NestEdit extends EditPlace {
+interface NestEdit extends EditPlace {
   nest: { before: Readonly<Record<string, YamlScalar>>; under: string };
 }
 
 /** Removes the list item or map key at `path`, with its lines. */
-export interface RemoveEdit extends EditPlace {
+interface RemoveEdit extends EditPlace {
   remove: true;
 }
 

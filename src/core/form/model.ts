@@ -29,12 +29,12 @@ export interface FormCriterion {
   findings: Finding[];
 }
 
-export interface FormEvidence extends EvidenceItem {
+interface FormEvidence extends EvidenceItem {
   /** SHA-256 from the manifest. */
   sha256?: string;
 }
 
-export interface EvidenceSpread {
+interface EvidenceSpread {
   areas: string[];
   occasions: string[];
   /** `cells[occasion][area]`: the criteria with evidence from that area on that occasion (short ids, e.g. "CC.1"). */
@@ -44,7 +44,7 @@ export interface EvidenceSpread {
 }
 
 /** The hash of a path as svmc.yaml writes it, from the manifest. */
-export function hashOf(hashes: Record<string, string>, file: string): string | undefined {
+function hashOf(hashes: Record<string, string>, file: string): string | undefined {
   const path = file.replace(/^\.\//, '');
   return hashes[path] ?? hashes[`data/${path}`];
 }

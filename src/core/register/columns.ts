@@ -1,7 +1,7 @@
 /** The evidence register's columns, in order: one row per evidence item. */
 export const REGISTER_COLUMNS = ['stage', 'criterion', 'file', 'summary', 'date', 'area', 'locator', 'size', 'sha256', 'statement'] as const;
 
-export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
+type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
 
 export type RegisterRow = Record<RegisterColumn, string>;
 
