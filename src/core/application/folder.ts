@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, type Dirent } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { FileFacts } from '../cache/file-facts.js';
 import { InputRecorder, type Inputs } from '../cache/recorded-inputs.js';
@@ -39,6 +40,8 @@ export class ApplicationFolder {
   private readonly hashes = new Map<string, Promise<string | undefined>>();
   private readonly trees = new Map<string, FolderTree>();
   private readonly texts = new Map<string, string | undefined | FileReadError>();
+  /** Hashes taken while scanning for secrets, for this run: a just-written file's facts are not kept, but its read still counts. */
+  private readonly scannedHashes = new Map<string, string>();
 
   private known: FileFacts | undefined;
 
@@ -163,8 +166,12 @@ export class ApplicationFolder {
     if (cached !== undefined) return cached ? { kind: 'ok', secret: cached } : OK;
     try {
       const startedAt = Date.now();
-      const secret = scan(real, stats.size);
+      const { secret, sha256 } = scan(real, stats.size);
       this.facts.recordSecret(key, stats, secret, startedAt);
+      if (sha256 !== undefined) {
+        this.scannedHashes.set(key, sha256);
+        this.facts.recordSha256(key, stats, sha256, startedAt);
+      }
       return secret ? { kind: 'ok', secret } : OK;
     } catch (error) {
       this.recorder.fail(key);
@@ -175,7 +182,7 @@ export class ApplicationFolder {
   private async hash(path: string, onBytes?: (bytes: number) => void): Promise<string | undefined> {
     const found = this.locate(path);
     if (found.kind !== 'found' || !found.stats.isFile) return undefined;
-    const known = this.facts.sha256(path, found.stats);
+    const known = this.scannedHashes.get(path) ?? this.facts.sha256(path, found.stats);
     if (known !== undefined) {
       onBytes?.(found.stats.size);
       return known;
@@ -214,23 +221,28 @@ const HEAD_BYTES = 64 * 1024;
 /**
  * Every file is read for secrets: whole up to 64 MiB, chunk by chunk, each read following the tail
  * of the one before so no secret hides across a boundary; only the first 64 KiB of a file whose
- * first bytes show a compressed or binary format, or of a larger one.
+ * first bytes show a compressed or binary format, or of a larger one. What is read is hashed on the
+ * way: a file read whole needs no second read for the manifest (on 10,010 small files a cold check
+ * spent 1.7 s opening, reading and closing them twice).
  */
-function scan(path: string, size: number): string | undefined {
+function scan(path: string, size: number): { secret?: string; sha256?: string } {
   const fd = openSync(path, SCAN_FLAGS);
   try {
     if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
     const buffer = (shared ??= Buffer.allocUnsafe(SCAN_CHUNK_BYTES + OVERLAP_BYTES));
+    const hash = createHash('sha256');
     let kept = 0;
     for (let position = 0; ; ) {
       // A first short read is enough to tell a compressed or binary format, which stops there.
       const read = readSync(fd, buffer, kept, position === 0 ? HEAD_BYTES : buffer.length - kept, position);
-      if (read === 0) return undefined;
+      if (read === 0) return position === size ? { sha256: hash.digest('hex') } : {};
+      hash.update(buffer.subarray(kept, kept + read));
       position += read;
       const filled = kept + read;
       const secret = findSecret(buffer.subarray(0, filled));
-      if (secret || position >= size) return secret;
-      if (position === read && (size > MAX_WHOLE_SCAN_BYTES || binaryFormat(buffer.subarray(0, filled)))) return undefined;
+      if (secret) return { secret };
+      if (position >= size) return position === size ? { sha256: hash.digest('hex') } : {};
+      if (position === read && (size > MAX_WHOLE_SCAN_BYTES || binaryFormat(buffer.subarray(0, filled)))) return {};
       kept = Math.min(OVERLAP_BYTES, filled);
       buffer.copy(buffer, 0, filled - kept, filled);
     }

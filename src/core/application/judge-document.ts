@@ -4,8 +4,9 @@ import type { Catalogue } from '../catalogue/types.js';
 import { isLevel } from '../domain.js';
 import type { Finding } from '../findings.js';
 import { evidenceRefs, field } from './evidence-refs.js';
-import { lazyApplication, parseApplication, type LoadedApplication } from './load.js';
-import { buildLocationTable } from './location-table.js';
+import { lazyApplication, readApplicationData, type LoadedApplication } from './load.js';
+import type { YamlPath } from './locate.js';
+import { buildLocationTable, tableLocate } from './location-table.js';
 import type { Application, ApplicationDocument } from './open.js';
 import { openCatalogue } from './open-catalogue.js';
 import { referencedFiles } from './referenced-files.js';
@@ -16,11 +17,13 @@ export async function judgeDocument(app: Application): Promise<ApplicationDocume
   const { dir, root, file, read, key } = app;
   const hit = key && read.text !== undefined ? await readParsedDocument(root, key) : undefined;
   if (hit && read.text !== undefined) {
-    const loaded = lazyApplication(dir, file, read.text, hit.data as ApplicationData, [], hit.locations, read.bom === true);
+    const locations = hit.locations;
+    const known = (path: YamlPath, preferKey?: boolean) => tableLocate(locations, hit.data, path, preferKey);
+    const loaded = lazyApplication(dir, file, read.text, hit.data as ApplicationData, [], known, read.bom === true);
     const { catalogue } = openCatalogue(loaded.data, dir, loaded.locate);
     return described(app, loaded, hit.findings, catalogue);
   }
-  const loaded = parseApplication(dir, file, read);
+  const loaded = readApplicationData(dir, file, read);
   if (loaded.findings.some((f) => f.severity === 'error')) return described(app, loaded, loaded.findings, undefined);
   // Ajv and the schema messages load only when something is to be validated.
   const { validateApplication } = await import('./validate.js');

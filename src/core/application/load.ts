@@ -2,9 +2,9 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { UsageError } from '../errors.js';
-import { finding, type Finding } from '../findings.js';
-import { locateIn, type Locate } from './locate.js';
-import { tableLocate, type LocationTable } from './location-table.js';
+import { finding, type Finding, type FindingLocation } from '../findings.js';
+import { fastParse } from './fast-parse.js';
+import { locateIn, type Locate, type YamlPath } from './locate.js';
 import { excessiveNesting } from './nesting.js';
 import { yamlLibrary } from '../schema/libraries.js';
 import { readApplicationText, type TextResult } from './read-text.js';
@@ -84,8 +84,25 @@ export function parseApplication(dir: string, file: string, read: TextResult): L
 }
 
 /**
- * An application whose data came from the parse cache: the YAML document is parsed only if a
- * finding needs a location, which a clean application never does.
+ * svmc.yaml parsed for a check: through js-yaml's events when the file is plain (see fast-parse.ts),
+ * else, and for anything a finding or an edit needs beyond the data, by the `yaml` library.
+ */
+export function readApplicationData(dir: string, file: string, read: TextResult): LoadedApplication {
+  const text = read.text;
+  if (read.finding || text === undefined || excessiveNesting(text)) return parseApplication(dir, file, read);
+  const fast = fastParse(text);
+  if (!fast) return parseApplication(dir, file, read);
+  const lines = lineStarts(text);
+  const known = (path: YamlPath, preferKey = false): FindingLocation | undefined => {
+    const offset = fast.offsetOf(path, preferKey);
+    return offset === undefined ? undefined : positionOf(lines(), offset);
+  };
+  return lazyApplication(dir, file, text, fast.data as ApplicationData, [], known, read.bom === true);
+}
+
+/**
+ * An application whose data is known (from the parse cache or the fast read): the YAML document is
+ * parsed only if a finding needs a location `known` cannot give, or an edit needs the document.
  */
 export function lazyApplication(
   dir: string,
@@ -93,7 +110,7 @@ export function lazyApplication(
   text: string,
   data: ApplicationData,
   findings: Finding[],
-  locations: LocationTable = {},
+  known: (path: YamlPath, preferKey?: boolean) => FindingLocation | undefined,
   bom = false,
 ): LoadedApplication {
   let parsed: LoadedApplication | undefined;
@@ -111,8 +128,31 @@ export function lazyApplication(
     get lineCounter() {
       return full().lineCounter;
     },
-    locate: (path, options) => tableLocate(locations, data, path, options?.preferKey) ?? full().locate(path, options),
+    locate: (path, options) => known(path, options?.preferKey) ?? full().locate(path, options),
   };
+}
+
+/** Line starts of `text`, found on first use. */
+function lineStarts(text: string): () => number[] {
+  let starts: number[] | undefined;
+  return () => {
+    if (starts) return starts;
+    starts = [0];
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  };
+}
+
+/** 1-based line and column of `offset`, as the `yaml` library's LineCounter gives them. */
+function positionOf(starts: number[], offset: number): FindingLocation {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { file: 'svmc.yaml', line: low + 1, col: offset - starts[low]! + 1 };
 }
 
 function withLocate(loaded: Omit<LoadedApplication, 'locate'>): LoadedApplication {

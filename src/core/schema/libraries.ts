@@ -19,3 +19,8 @@ export function yamlLibrary(): YamlLibrary {
 export function requireLibrary<T>(id: string): T {
   return require(id) as T;
 }
+
+/** js-yaml, for the fast read of svmc.yaml (see application/fast-parse.ts); loaded on first use like `yaml`. */
+export function jsYamlLibrary(): typeof import('js-yaml') {
+  return require('js-yaml') as typeof import('js-yaml');
+}
