@@ -56,7 +56,9 @@ export function formModel(input: SummaryInput): FormModel {
   for (const ref of evidenceRefs(data)) {
     const key = `${ref.stage}/${ref.criterion}`;
     const sha256 = hashOf(input.hashes, ref.item.file);
-    items.set(key, [...(items.get(key) ?? []), { ...ref.item, ...(sha256 ? { sha256 } : {}) }]);
+    const list = items.get(key) ?? [];
+    if (list.length === 0) items.set(key, list);
+    list.push({ ...ref.item, ...(sha256 ? { sha256 } : {}) });
   }
   const stages = STAGES.map((stage) => ({
     stage,
