@@ -2,13 +2,16 @@ import { mapEvidence } from '../../core/application/map-evidence.js';
 import { paint } from '../color.js';
 import { err, out } from '../io.js';
 import { noteReprinted } from '../reprinted.js';
+import { announceAffected } from '../signoff-notes.js';
+import { watchSignoffs } from '../../core/signing/watch-signoffs.js';
 import type { OptionsOf, defineMap } from '../program.js';
 
 export type MapCommandOptions = OptionsOf<typeof defineMap>;
 
 export async function run(criterion: string, files: string[], options: MapCommandOptions): Promise<number> {
-  const result = await mapEvidence({
-    dir: options.dir ?? '.',
+  const dir = options.dir ?? '.';
+  const { result, affected } = await watchSignoffs(dir, () => mapEvidence({
+    dir,
     criterion,
     files,
     ...(options.summary !== undefined ? { summary: options.summary } : {}),
@@ -16,11 +19,12 @@ export async function run(criterion: string, files: string[], options: MapComman
     ...(options.area !== undefined ? { area: options.area } : {}),
     ...(options.locator !== undefined ? { locator: options.locator } : {}),
     ...(options.statement !== undefined ? { statement: options.statement } : {}),
-  });
+  }));
   for (const file of result.added) out(`${paint('green', '+')} ${result.criterion} (${result.stage}) ← ${file}`);
   for (const file of result.skipped) err(`svmc: ${file} is already mapped to ${result.criterion}; left as it is`);
   if (result.statement) out(`${paint('green', '+')} ${result.criterion} (${result.stage}): statement written`);
   if (result.added.length === 0 && !result.statement) err('svmc: nothing to add; svmc.yaml is unchanged');
   noteReprinted(result.reprinted);
+  announceAffected(affected);
   return 0;
 }
