@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFolder, checkApplications } from '../src/core/check/check-application.js';
 import { UsageError } from '../src/core/errors.js';
+import type { Finding } from '../src/core/findings.js';
 import { copyOf, tempDir } from './helpers/cli.js';
 
 const options = { skipSignoffs: true, now: new Date('2026-04-01T00:00:00Z') };
+
+/** The fixture predates statements: STATEMENT_MISSING is not what these tests are about. */
+const relevant = (findings: Finding[]): Finding[] => findings.filter((f) => f.code !== 'STATEMENT_MISSING');
 
 function mapTo(dir: string, from: string, to: string): void {
   const path = join(dir, 'svmc.yaml');
@@ -41,7 +45,7 @@ describe('evidence files', () => {
     const dir = copyOf('test/fixtures/check-valid-level-1');
     writeFileSync(join(dir, 'evidence/plan/l1-pl-1.md'), `Notes\n${content}`);
     const result = await checkFolder(dir, options);
-    expect(result.findings.map((f) => [f.code, f.location?.line, f.criterion])).toEqual([['EVIDENCE_SECRET', 34, 'L1.PL.1']]);
+    expect(relevant(result.findings).map((f) => [f.code, f.location?.line, f.criterion])).toEqual([['EVIDENCE_SECRET', 34, 'L1.PL.1']]);
   });
 
   it('reads a text file named as a binary format, and skips a real PDF', async () => {
@@ -50,23 +54,23 @@ describe('evidence files', () => {
     const path = join(dir, 'svmc.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace('evidence/plan/l1-pl-1.md', 'evidence/plan/lead.pdf'));
     writeFileSync(join(dir, 'evidence/plan/lead.pdf'), 'untrusted comment: minisign encrypted secret key\nRWRTY0Iy\n');
-    expect((await checkFolder(dir, options)).findings.map((f) => f.code)).toEqual(['EVIDENCE_SECRET']);
+    expect(relevant((await checkFolder(dir, options)).findings).map((f) => f.code)).toEqual(['EVIDENCE_SECRET']);
     writeFileSync(join(dir, 'evidence/plan/lead.pdf'), `%PDF-1.7\n${'x'.repeat(70_000)}\n-----BEGIN PRIVATE KEY-----\n`);
-    expect((await checkFolder(dir, options)).findings).toEqual([]);
+    expect(relevant((await checkFolder(dir, options)).findings)).toEqual([]);
   });
 
   it('reuses its caches only while files and svmc.yaml are unchanged', async () => {
     const dir = copyOf('test/fixtures/check-valid-level-1');
     mkdirSync(join(dir, '.svmc'));
-    expect((await checkFolder(dir, options)).findings).toEqual([]);
-    expect((await checkFolder(dir, options)).findings).toEqual([]);
+    expect(relevant((await checkFolder(dir, options)).findings)).toEqual([]);
+    expect(relevant((await checkFolder(dir, options)).findings)).toEqual([]);
     writeFileSync(join(dir, 'evidence/plan/l1-pl-1.md'), '-----BEGIN PRIVATE KEY-----\nabc\n');
-    expect((await checkFolder(dir, options)).findings.map((f) => f.code)).toEqual(['EVIDENCE_SECRET']);
+    expect(relevant((await checkFolder(dir, options)).findings).map((f) => f.code)).toEqual(['EVIDENCE_SECRET']);
     rmSync(join(dir, 'evidence/plan/l1-pl-2.md'));
     const path = join(dir, 'svmc.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace('    number: SVUK-0042\n', ''));
     const warm = await checkFolder(dir, options);
-    expect(warm.findings.map((f) => [f.code, f.location?.line])).toEqual([
+    expect(relevant(warm.findings).map((f) => [f.code, f.location?.line])).toEqual([
       ['PREREQUISITE_MISSING', 6],
       ['EVIDENCE_FILE_MISSING', 36],
       ['EVIDENCE_SECRET', 33],

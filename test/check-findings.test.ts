@@ -5,8 +5,9 @@ const NOW = new Date('2026-04-01T00:00:00Z');
 
 async function pairs(fixture: string, codes?: string[]): Promise<[string, number | undefined][]> {
   const result = await checkFolder(`test/fixtures/${fixture}`, { now: NOW, skipSignoffs: true });
+  // These fixtures predate statements: STATEMENT_MISSING is checked on its own, below.
   return result.findings
-    .filter((f) => !codes || codes.includes(f.code))
+    .filter((f) => (codes ? codes.includes(f.code) : f.code !== 'STATEMENT_MISSING'))
     .map((f) => [f.code, f.location?.line]);
 }
 
@@ -19,7 +20,14 @@ describe('check findings, located in svmc.yaml', () => {
     const result = await checkFolder('test/fixtures/check-valid-level-2', { now: NOW, skipSignoffs: true });
     expect(result.criteria.map((c) => c.criterion.id)).toHaveLength(14);
     expect(result.criteria.every((c) => c.met && c.evidenceCount === 1)).toBe(true);
-    expect(result.summary).toEqual({ errors: 0, warnings: 0, criteria: { required: 14, met: 14 } });
+    expect(result.summary).toEqual({ errors: 0, warnings: 14, criteria: { required: 14, met: 14 } });
+  });
+
+  it('warns of each required criterion with evidence but no statement, at its key', async () => {
+    const found = await pairs('check-valid-level-2', ['STATEMENT_MISSING']);
+    expect(found).toHaveLength(14);
+    expect(found.every(([, line]) => typeof line === 'number')).toBe(true);
+    expect(await pairs('check-valid-level-2')).toEqual([]);
   });
 
   it.each([
@@ -87,7 +95,7 @@ describe('check findings, located in svmc.yaml', () => {
 
   it('judges award expiry against the given clock', async () => {
     const early = await checkFolder('test/fixtures/check-prior-award-expired', { now: new Date('2025-05-01T00:00:00Z'), skipSignoffs: true });
-    expect(early.findings).toEqual([]);
+    expect(early.findings.filter((f) => f.code !== 'STATEMENT_MISSING')).toEqual([]);
   });
 
   it('validates against a catalogue of the applicant\'s own', async () => {

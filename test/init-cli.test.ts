@@ -177,6 +177,8 @@ function drive(cwd: string, args: string[], steps: [RegExp | string, string][]):
 describe.runIf(toolAvailable('python3'))('svmc init in a terminal', () => {
   it('asks for what the flags did not give, re-asks on a bad answer, and writes the answers', () => {
     const cwd = tempDir();
+    const terms = join(tempDir(), 'terms.pdf');
+    writeFileSync(terms, 'signed');
     const result = drive(cwd, ['init', 'app', '--size', 'medium'], [
       ['Organisation name', `${ORG}\r`],
       ['What does the certificate cover', `${DOWN}\r`],
@@ -193,6 +195,10 @@ describe.runIf(toolAvailable('python3'))('svmc init in a terminal', () => {
       ['Date of your level 3 award', '2025-13-01\r'],
       ['a date written YYYY-MM-DD', '\u007f\u007f\u007f\u007f\u007f\u007f\u007f\u007f\u007f\u007f2025-06-01\r'],
       ['Reference of the level 3 award', 'SVMC-L3-0042\r'],
+      ['preparation call', '2026-02-30\r'],
+      ['a date written YYYY-MM-DD', '\u007f\u007f\u007f\u007f\u007f\u007f\u007f\u007f\u007f\u007f2026-02-10\r'],
+      ['Terms & Conditions', `${terms}.missing\r`],
+      ['there is no such file', `${'\u007f'.repeat(8)}\r`],
     ]);
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(/Created an application/);
@@ -204,7 +210,14 @@ describe.runIf(toolAvailable('python3'))('svmc init in a terminal', () => {
       programme: 'Youth Futures',
       membership: { network: 'Social Value UK', size: 'medium' },
     });
-    expect(data.application).toEqual({ level: 3, renewal: true, previousAwards: [{ level: 3, awarded: '2025-06-01', reference: 'SVMC-L3-0042' }] });
+    expect(data.application).toEqual({
+      level: 3,
+      renewal: true,
+      preparationCall: '2026-02-10',
+      termsAndConditions: 'evidence/terms.pdf',
+      previousAwards: [{ level: 3, awarded: '2025-06-01', reference: 'SVMC-L3-0042' }],
+    });
+    expect(readFileSync(join(cwd, 'app', 'evidence', 'terms.pdf'), 'utf8')).toBe('signed');
     expect(data.representatives).toEqual({ lead: { name: 'Ana Lead', email: 'ana@example.org' }, senior: { name: 'Ben Senior', email: 'ben@example.org' } });
   });
 

@@ -56,7 +56,8 @@ describe('svmc map changes only the lines it must', () => {
     mapIn(dir, `L${level}.DO.1`, 'evidence/do/extra.md', '--summary', 'More', '--date', '2026-03-04', '--area', 'Youth');
     const { removed, added } = changedLines(before, yamlOf(dir));
     expect(removed).toEqual([]);
-    expect(added).toEqual(['      - file: evidence/do/extra.md', '        summary: More', '        date: 2026-03-04', '        area: Youth']);
+    // The examples give each criterion a statement, so items sit under its `evidence:` key.
+    expect(added).toEqual(['        - file: evidence/do/extra.md', '          summary: More', '          date: 2026-03-04', '          area: Youth']);
     expect(yamlOf(dir).split(`L${level}.DO.1:`)[1]!.split(`L${level}.DO.2:`)[0]).toContain('evidence/do/extra.md');
   });
 
@@ -65,7 +66,7 @@ describe('svmc map changes only the lines it must', () => {
     writeFileSync(join(dir, 'svmc.yaml'), yamlOf(dir).replace(/\n/g, '\r\n'));
     writeFileSync(join(dir, 'evidence/plan/extra.md'), 'extra\n');
     mapIn(dir, 'L1.PL.1', 'evidence/plan/extra.md');
-    expect(yamlOf(dir)).toContain('\r\n      - file: evidence/plan/extra.md\r\n');
+    expect(yamlOf(dir)).toContain('\r\n        - file: evidence/plan/extra.md\r\n');
     expect(yamlOf(dir).replace(/\r\n/g, '')).not.toContain('\n');
   });
 

@@ -14,7 +14,7 @@ describe('map', () => {
     const before = yamlOf(dir);
     writeFileSync(join(dir, 'svmc.yaml'), before.replace('svmc: 1\n', 'svmc: 1 # format\n'));
     const result = await mapEvidence({ dir, criterion: 'l1.as.2', files: ['./evidence/assess/l1-as-2.md'], summary: 'Materiality: a test', date: '2026-03-04', area: 'Youth' });
-    expect(result).toEqual({ criterion: 'L1.AS.2', stage: 'assess', added: ['evidence/assess/l1-as-2.md'], skipped: [], reprinted: false });
+    expect(result).toEqual({ criterion: 'L1.AS.2', stage: 'assess', added: ['evidence/assess/l1-as-2.md'], skipped: [], statement: false, reprinted: false });
     const after = yamlOf(dir);
     expect(after).toContain('svmc: 1 # format\n');
     expect(after.startsWith('# yaml-language-server')).toBe(true);

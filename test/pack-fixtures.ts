@@ -33,7 +33,8 @@ export function signedPack(prepare?: (dir: string) => void): { dir: string; keys
 /** Maps an extra evidence file under L1.CC.1 by editing svmc.yaml's text. */
 export function mapExtraEvidence(dir: string, file: string): void {
   const path = join(dir, 'svmc.yaml');
-  const text = readFileSync(path, 'utf8').replace('    L1.CC.1:\n', `    L1.CC.1:\n      - file: ${file}\n        summary: Extra evidence\n`);
+  // L1.CC.1 is written with its statement, its items under `evidence:`.
+  const text = readFileSync(path, 'utf8').replace(/( {4}L1\.CC\.1:\n(?: {6}statement: .*\n)? {6}evidence:\n)/, `$1        - file: ${file}\n          summary: Extra evidence\n`);
   writeFileSync(path, text);
 }
 

@@ -38,7 +38,8 @@ function signedApplication(): Setup {
 function checkCodes(app: string): { code: number; codes: string[] } {
   const result: CliResult = svmc(['check', app, '--format', 'json']);
   const report = JSON.parse(result.stdout) as { applications: { findings: { code: string }[] }[] };
-  return { code: result.code, codes: report.applications[0]!.findings.map((f) => f.code) };
+  // The fixture predates statements; STATEMENT_MISSING has tests of its own.
+  return { code: result.code, codes: report.applications[0]!.findings.map((f) => f.code).filter((code) => code !== 'STATEMENT_MISSING') };
 }
 
 describe('svmc sign', () => {

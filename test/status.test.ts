@@ -21,6 +21,7 @@ describe('status', () => {
     expect(status.next.map((step) => [step.code, step.count])).toEqual([
       ['CRITERION_MISSING_EVIDENCE', 5],
       ['EVIDENCE_UNMAPPED', 5],
+      ['STATEMENT_MISSING', 8],
     ]);
     expect(status.next[0]?.criteria).toEqual(['L1.CC.3', 'L1.AS.1', 'L1.AS.2', 'L1.AS.3', 'L1.RV.2']);
   });
@@ -31,6 +32,7 @@ describe('status', () => {
       ['error', 'UNKNOWN_CRITERION'],
       ['error', 'CRITERION_MISSING_EVIDENCE'],
       ['warning', 'EVIDENCE_UNMAPPED'],
+      ['warning', 'STATEMENT_MISSING'],
     ]);
   });
 });

@@ -39,6 +39,8 @@ export const defineInit = (program: Command) =>
     .option('--senior-name <name>', 'Social Value Senior Leader')
     .option('--senior-email <email>', "Social Value Senior Leader's email")
     .option('--previous-award <LEVEL:DATE:REF>', 'a previous award (repeatable)', collect)
+    .option('--preparation-call <YYYY-MM-DD>', 'date of the preparation call with the Assurance Manager')
+    .option('--terms <file>', 'the signed Terms & Conditions (copied into evidence/ when it lies outside the folder)')
     .option('--templates <dir>', 'house templates to copy into drafts/ instead of the built-in ones')
     .addOption(new Option('--ci <provider>', 'add a CI workflow that runs svmc check').choices(['github'] as const))
     .addOption(yesOption())
@@ -71,12 +73,30 @@ export const defineMap = (program: Command) =>
     .option('--summary <text>', 'what the evidence shows')
     .option('--date <YYYY-MM-DD>', 'when it happened')
     .option('--area <name>', 'which area of the organisation it comes from')
+    .option('--locator <where>', 'where in the file the evidence is, e.g. "p. 4, §2.1"')
+    .option('--statement <text>', 'how the organisation meets the criterion (its statement on the form)')
     .addOption(dirOption())
     .addHelpText(
       'after',
       examples(
         'svmc map L2.PL.1 evidence/plan/stakeholder-map.xlsx --summary "Stakeholder map agreed by the board"',
+        'svmc map L2.RV.1 evidence/revise/board-minutes.pdf --locator "minute 7" --statement "The board discusses the data each quarter."',
         'svmc map L3.RV.1 evidence/revise/minutes-2026-03.pdf --date 2026-03-12 --area "Youth services"',
+      ),
+    );
+
+export const defineStatement = (program: Command) =>
+  program
+    .command('statement')
+    .argument('<criterion>', 'criterion id, e.g. L2.PL.1')
+    .argument('<text>', 'how the organisation meets the criterion, in its own words')
+    .description("write the applicant's statement of how a criterion is met into svmc.yaml, changing only the lines it must")
+    .addOption(dirOption())
+    .addHelpText(
+      'after',
+      examples(
+        'svmc statement L2.PL.1 "The stakeholder map was built with two focus groups and agreed by the board in March."',
+        'svmc statement L3.RV.1 "$(cat statements/rv1.txt)" --dir clients/acme',
       ),
     );
 
@@ -200,6 +220,39 @@ export const definePack = (program: Command) =>
       examples('svmc pack', 'SOURCE_DATE_EPOCH=1767225600 svmc pack examples/level-1 --out level-1.zip', 'svmc pack --draft --out draft.zip'),
     );
 
+export const defineForm = (program: Command) =>
+  program
+    .command('form')
+    .argument('[dir]', 'application folder (default: the current folder)')
+    .description('write the filled criteria-and-evidence form, as the pack carries it, to a Word document, PDF or HTML page')
+    .addOption(dirOption())
+    .requiredOption('-o, --out <file.docx|file.pdf|file.html>', 'where to write the form; its kind follows the name\'s ending ("-" is not allowed: a form is a file)')
+    .option('--date <YYYY-MM-DD|ISO time>', 'date the form carries (default: SOURCE_DATE_EPOCH, else now)')
+    .addHelpText('after', examples('svmc form --out form.docx', 'svmc form examples/level-3 --out level-3-form.pdf'));
+
+/** `svmc evidence`: the evidence register as a spreadsheet, out and back in. */
+const defineEvidence = (program: Command) => program.command('evidence').description('the evidence register as a spreadsheet (CSV or XLSX): export it, edit it, import it back');
+
+export const defineEvidenceExport = (evidence: Command) =>
+  evidence
+    .command('export')
+    .argument('[dir]', 'application folder (default: the current folder)')
+    .description('write the evidence register: one row per item with stage, criterion, file, summary, date, area, locator, size, SHA-256 and statement')
+    .addOption(dirOption())
+    .requiredOption('-o, --out <register.csv|register.xlsx>', 'where to write it; CSV or XLSX by the name\'s ending')
+    .addHelpText('after', examples('svmc evidence export --out register.xlsx', 'svmc evidence export clients/acme --out acme.csv'));
+
+export const defineEvidenceImport = (evidence: Command) =>
+  evidence
+    .command('import')
+    .argument('<file>', 'the register, .csv or .xlsx')
+    .argument('[dir]', 'application folder (default: the current folder)')
+    .description('merge an edited register into svmc.yaml: adds items, updates summaries, dates, areas, locators and statements, keeps comments')
+    .addOption(dirOption())
+    .option('--prune', 'also remove the items the register no longer lists')
+    .addOption(yesOption())
+    .addHelpText('after', examples('svmc evidence import register.xlsx', 'svmc evidence import register.csv --prune --yes'));
+
 export const defineVerify = (program: Command) =>
   program
     .command('verify')
@@ -246,6 +299,11 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   defineInit(program).action(async (dir, options) => done(await (await import('./commands/init.js')).run(folderOf(dir, options.dir), options)));
   defineCriteria(program).action(async (options) => done(await (await import('./commands/criteria.js')).run(options)));
   defineMap(program).action(async (criterion, files, options) => done(await (await import('./commands/map.js')).run(criterion, files, options)));
+  defineStatement(program).action(async (criterion, text, options) => done(await (await import('./commands/statement.js')).run(criterion, text, options)));
+  defineForm(program).action(async (dir, options) => done(await (await import('./commands/form.js')).run(folderOf(dir, options.dir), options)));
+  const evidence = defineEvidence(program);
+  defineEvidenceExport(evidence).action(async (dir, options) => done(await (await import('./commands/evidence.js')).runExport(folderOf(dir, options.dir), options)));
+  defineEvidenceImport(evidence).action(async (file, dir, options) => done(await (await import('./commands/evidence.js')).runImport(file, folderOf(dir, options.dir), options)));
   defineCheck(program, options.codesHelp).action(async (dirs, options) => done(await (await import('./commands/check.js')).run([...dirs, ...(options.dir ?? [])], options)));
   defineStatus(program).action(async (dir, options) => done(await (await import('./commands/status.js')).run(folderOf(dir, options.dir), options)));
   defineFee(program).action(async (dir, options) => done(await (await import('./commands/fee.js')).run(folderOf(dir, options.dir), options)));

@@ -156,6 +156,22 @@ export const FINDING_CODES = {
       'A prerequisite is not recorded: `applicant.membership.network`, `applicant.membership.number`, `application.preparationCall` or `application.termsAndConditions`; or the recorded Terms & Conditions file is missing, empty, a folder, or cannot be read.',
     help: 'Record it, and put the signed file in the folder.',
   },
+  FEE_DISCOUNT_TOO_LARGE: {
+    severity: 'error',
+    scope: 'check',
+    title: 'The fee discount is more than the fee',
+    description:
+      '`application.fee.discount` is a percentage above 100%, or an amount in pence larger than the fee-table price of the application, so no fee can be worked out and the pack would state none.',
+    help: 'Write the membership discount you were given: a percentage such as `"10%"`, or whole pence such as `7500` for £75.00.',
+  },
+  STATEMENT_MISSING: {
+    severity: 'warning',
+    scope: 'check',
+    title: 'A required criterion has evidence but no statement',
+    description:
+      'A required criterion has evidence mapped to it but no `statement`: the criteria-and-evidence form asks, against each criterion, how the organisation meets it, and without one the assessor sees only file names.',
+    help: 'Write one with `svmc statement CRITERION "How we meet it…"`, or by hand as `statement:` beside `evidence:` under the criterion.',
+  },
   DATE_IN_FUTURE: {
     severity: 'error',
     scope: 'check',

@@ -11,6 +11,8 @@ import {
   type FeeOptions,
 } from '../../core/fee/index.js';
 import { feeJson, journeyJson, renderFeeText, renderJourneyText } from '../../report/fee.js';
+import { feeSettings } from '../../core/fee/settings.js';
+import type { FeeSettings } from '../../core/application/types.js';
 import { readFolderFeeFacts, type FolderFeeFacts } from '../../core/fee/from-folder.js';
 import { out } from '../io.js';
 import type { OptionsOf, defineFee } from '../program.js';
@@ -31,6 +33,8 @@ export async function run(dir: string, options: FeeCommandOptions): Promise<numb
       `no svmc.yaml in ${dir}: pass ${missing.filter(Boolean).join(' and ')} (or --dir with an application folder)`,
     );
   }
+  // What svmc.yaml's application.fee asks for, unless a flag says otherwise.
+  Object.assign(feeOptions, { ...feeSettings(facts?.fee as FeeSettings | undefined), ...feeOptions });
   const size = sizeOf(options, facts);
   if (options.journey) {
     const renewals = parseRenewals(options.renewals);

@@ -13,6 +13,7 @@ import {
 } from '../../core/init/answers.js';
 import { checkTarget, planScaffold, writeScaffold, type ScaffoldFile } from '../../core/init/scaffold.js';
 import { templateSources } from '../../core/init/templates.js';
+import { placeTerms } from '../../core/init/terms.js';
 import { canPrompt, err, out } from '../io.js';
 import { VERSION } from '../version.js';
 import type { OptionsOf, defineInit } from '../program.js';
@@ -32,18 +33,21 @@ interface Given {
   membershipNumber?: string;
   people: Partial<Record<Role, { name?: string; email?: string }>>;
   previousAwards?: PreviousAward[];
+  preparationCall?: string;
+  terms?: NonNullable<InitAnswers['terms']>;
 }
 
 export async function run(dir: string, options: InitCommandOptions): Promise<number> {
   const target = resolve(dir);
   const given = readFlags(options);
+  if (options.terms !== undefined) given.terms = await placeTerms(target, options.terms);
   await checkTarget(target, options.force === true, dir);
   // A bad --templates fails before the user has typed any answer.
   templateSources(options.templates);
   let answers: InitAnswers;
   if (canPrompt(options.yes)) {
     try {
-      answers = await askForMissing(given);
+      answers = await askForMissing(given, target);
     } catch (error) {
       if (error instanceof Error && error.name === 'ExitPromptError') return 130;
       throw error;
@@ -79,7 +83,11 @@ function readFlags(options: InitCommandOptions): Given {
     membershipNumber: text(options.membershipNumber, '--membership-number'),
     people: {},
     previousAwards: options.previousAward?.map(parsePreviousAward),
+    preparationCall: options.preparationCall,
   };
+  if (given.preparationCall !== undefined && !isIsoDate(given.preparationCall)) {
+    throw new UsageError(`--preparation-call "${given.preparationCall}" is not a real date written YYYY-MM-DD`);
+  }
   if (given.programme !== undefined && given.scope === 'organisation') {
     throw new UsageError('--programme goes with --scope programme');
   }
@@ -133,11 +141,13 @@ function complete(given: Given, people: Partial<Record<Role, Representative>>): 
     ...(lead ? { lead } : {}),
     ...(senior ? { senior } : {}),
     previousAwards: given.previousAwards ?? [],
+    ...(given.preparationCall === undefined ? {} : { preparationCall: given.preparationCall }),
+    ...(given.terms === undefined ? {} : { terms: given.terms }),
   };
 }
 
 /** Asks only what the flags left open; nothing is written until every answer is in. */
-async function askForMissing(given: Given): Promise<InitAnswers> {
+async function askForMissing(given: Given, target: string): Promise<InitAnswers> {
   const { input, select, confirm } = await import('@inquirer/prompts');
   const context = { output: process.stderr };
   const optional = (message: string, validate?: (value: string) => true | string) =>
@@ -197,6 +207,18 @@ async function askForMissing(given: Given): Promise<InitAnswers> {
       const reference = await optional(`Reference of the level ${needed} award`, oneLine);
       a.previousAwards = [{ level: needed, awarded, ...(reference === undefined ? {} : { reference }) }];
     }
+  }
+  a.preparationCall ??= await optional('Date of the preparation call with the Assurance Manager (YYYY-MM-DD)', (v) => isIsoDate(v) || 'a date written YYYY-MM-DD');
+  if (a.terms === undefined) {
+    const check = async (v: string): Promise<true | string> => {
+      if (v.trim() === '') return true;
+      return placeTerms(target, v.trim(), 'the file').then(
+        () => true as const,
+        (error: Error) => error.message,
+      );
+    };
+    const answer = (await input({ message: 'The signed Terms & Conditions: path to the file, copied into evidence/ (Enter to add it later)', validate: check }, context)).trim();
+    if (answer !== '') a.terms = await placeTerms(target, answer, 'the file');
   }
   return complete(a, people);
 }

@@ -17,10 +17,13 @@ export async function run(criterion: string, files: string[], options: MapComman
     ...(options.summary !== undefined ? { summary: options.summary } : {}),
     ...(options.date !== undefined ? { date: options.date } : {}),
     ...(options.area !== undefined ? { area: options.area } : {}),
+    ...(options.locator !== undefined ? { locator: options.locator } : {}),
+    ...(options.statement !== undefined ? { statement: options.statement } : {}),
   }));
   for (const file of result.added) out(`${paint('green', '+')} ${result.criterion} (${result.stage}) ← ${file}`);
   for (const file of result.skipped) err(`svmc: ${file} is already mapped to ${result.criterion}; left as it is`);
-  if (result.added.length === 0) err('svmc: nothing to add; svmc.yaml is unchanged');
+  if (result.statement) out(`${paint('green', '+')} ${result.criterion} (${result.stage}): statement written`);
+  if (result.added.length === 0 && !result.statement) err('svmc: nothing to add; svmc.yaml is unchanged');
   noteReprinted(result.reprinted);
   announceAffected(affected);
   return 0;

@@ -8,8 +8,8 @@ import { loadApplication, type LoadedApplication } from './load.js';
 import { editYaml, type YamlEdit } from './yaml-edit.js';
 
 export interface PlannedEdit<T> {
-  /** The change to make; none when there is nothing to change. */
-  edit?: YamlEdit;
+  /** The changes to make, in order; none when there is nothing to change. */
+  edit?: YamlEdit | YamlEdit[];
   result: T;
 }
 
@@ -31,7 +31,7 @@ export async function editApplication<T>(
   const change = async (): Promise<EditApplicationResult<T>> => {
     const loaded = await loadApplication(dir);
     const { edit, result } = await plan(loaded);
-    if (!edit) return { result, reprinted: false };
+    if (!edit || (Array.isArray(edit) && edit.length === 0)) return { result, reprinted: false };
     const edited = editYaml(loaded.text, edit, loaded.document);
     // A linked svmc.yaml is written through and stays a link; writeFileAtomic keeps the file's exact mode.
     const target = await realpath(loaded.file);

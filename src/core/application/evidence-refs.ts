@@ -17,11 +17,46 @@ class Ref implements EvidenceRef {
     readonly criterion: string,
     readonly index: number,
     readonly item: EvidenceItem,
+    private readonly nested: boolean,
   ) {}
 
   get path(): (string | number)[] {
-    return ['evidence', this.stage, this.criterion, this.index];
+    return [...criterionListPath(this.stage, this.criterion, this.nested), this.index];
   }
+}
+
+/** A criterion's value read without trusting its shape: a list of items, or `{statement, evidence}`. */
+export interface CriterionEntry {
+  /** The list as written, when there is one. */
+  items?: unknown[];
+  statement?: string;
+  /** The value is the `{statement, evidence}` map, so the list sits under `evidence`. */
+  nested: boolean;
+}
+
+export function criterionEntry(value: unknown): CriterionEntry {
+  if (Array.isArray(value)) return { items: value, nested: false };
+  if (!isRecord(value)) return { nested: false };
+  const items = Array.isArray(value.evidence) ? value.evidence : undefined;
+  const statement = text(value.statement);
+  return { ...(items ? { items } : {}), ...(statement === undefined ? {} : { statement }), nested: true };
+}
+
+/** Where a criterion's list of items sits in svmc.yaml. */
+export function criterionListPath(stage: string, criterion: string, nested: boolean): string[] {
+  return nested ? ['evidence', stage, criterion, 'evidence'] : ['evidence', stage, criterion];
+}
+
+/** Every criterion written in the evidence map, with its stage, in the file's order. */
+export function criterionEntries(data: ApplicationData | undefined): { stage: string; criterion: string; entry: CriterionEntry }[] {
+  const entries: { stage: string; criterion: string; entry: CriterionEntry }[] = [];
+  const evidence: unknown = data?.evidence;
+  if (!isRecord(evidence)) return entries;
+  for (const [stage, criteria] of Object.entries(evidence)) {
+    if (!isRecord(criteria)) continue;
+    for (const [criterion, value] of Object.entries(criteria)) entries.push({ stage, criterion, entry: criterionEntry(value) });
+  }
+  return entries;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -31,18 +66,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Every item that names a file, skipping malformed ones (the schema reports those). */
 export function evidenceRefs(data: ApplicationData | undefined): EvidenceRef[] {
   const refs: EvidenceRef[] = [];
-  const evidence: unknown = data?.evidence;
-  if (!isRecord(evidence)) return refs;
-  for (const [stage, criteria] of Object.entries(evidence)) {
-    if (!isRecord(criteria)) continue;
-    for (const [criterion, items] of Object.entries(criteria)) {
-      if (!Array.isArray(items)) continue;
-      items.forEach((item: unknown, index) => {
-        if (isRecord(item) && typeof item.file === 'string') {
-          refs.push(new Ref(stage, criterion, index, item as unknown as EvidenceItem));
-        }
-      });
-    }
+  for (const { stage, criterion, entry } of criterionEntries(data)) {
+    entry.items?.forEach((item: unknown, index) => {
+      if (isRecord(item) && typeof item.file === 'string') {
+        refs.push(new Ref(stage, criterion, index, item as unknown as EvidenceItem, entry.nested));
+      }
+    });
   }
   return refs;
 }

@@ -1,4 +1,5 @@
 import { RESULTS_FILE } from '../assess/files.js';
+import { criterionEntries } from './evidence-refs.js';
 import { normalisePath, pathTextProblem } from './paths.js';
 import type { ApplicationData } from './types.js';
 
@@ -23,13 +24,9 @@ function normaliseReference(reference: unknown): string | undefined {
  */
 export function referencedFiles(data: ApplicationData | undefined): string[] {
   const references: unknown[] = [data?.application?.termsAndConditions];
-  for (const criteria of Object.values(data?.evidence ?? {})) {
-    if (!criteria || typeof criteria !== 'object') continue;
-    for (const items of Object.values(criteria)) {
-      if (!Array.isArray(items)) continue;
-      for (const item of items as unknown[]) {
-        if (item && typeof item === 'object') references.push((item as { file?: unknown }).file);
-      }
+  for (const { entry } of criterionEntries(data)) {
+    for (const item of entry.items ?? []) {
+      if (item && typeof item === 'object') references.push((item as { file?: unknown }).file);
     }
   }
   const paths = new Set<string>([APPLICATION_FILE, RESULTS_FILE]);

@@ -70,7 +70,13 @@ export function schemaMessage(error: ErrorObject): string {
       return `${where} is an empty list: add at least one evidence item (svmc map CRITERION FILE) or remove the key.`;
     case 'minLength':
       return `${where} is empty: write a value or remove the key.`;
+    case 'minimum':
+    case 'maximum':
+      return path.at(-1) === 'vatRate'
+        ? `${where} must be a fraction from 0 to 1 (0.2 for 20%), not ${describe(error.data)}.`
+        : `${where} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, not ${describe(error.data)}.`;
     case 'pattern':
+      if (path.at(-1) === 'discount') return `${where} must be a percentage such as "10%" or whole pence such as 7500 (for £75.00), not ${describe(error.data)}.`;
       return path.at(-1) === 'publicKey'
         ? `${where} is not a minisign public key (the base64 line of a .pub file, starting "RW"): run "svmc keygen --register" to record it.`
         : `${where} does not have the expected form (${String(params.pattern)}).`;

@@ -11,6 +11,11 @@ export function isCriterionEntry(path: readonly (string | number)[]): boolean {
   return path.length === 3 && path[0] === 'evidence' && isStage(path[1]);
 }
 
+/** `evidence.<stage>.<criterion>.evidence`: the list of a criterion written with its statement. */
+export function isCriterionList(path: readonly (string | number)[]): boolean {
+  return path.length === 4 && isCriterionEntry(path.slice(0, 3)) && path[3] === 'evidence';
+}
+
 /** Errors of a catalogue stage schema: `required` is a criterion without evidence, `additionalProperties` an unknown one. */
 export function classifyStageError(
   error: ErrorObject,

@@ -4,7 +4,7 @@ import { STAGES, isLevel } from '../domain.js';
 import { finding, type Finding } from '../findings.js';
 import { getAjv, shippedValidator, type ErrorObject } from '../schema/ajv.js';
 import type { Locate } from './locate.js';
-import { classifyStageError, isCriterionEntry, missingEvidence } from './stage-errors.js';
+import { classifyStageError, isCriterionEntry, isCriterionList, missingEvidence } from './stage-errors.js';
 import { pathOf, schemaMessage } from './schema-messages.js';
 
 /**
@@ -54,8 +54,13 @@ function toFindings(error: ErrorObject, locate: Locate, data: Record<string, unk
   if (typeof parent['x-svmc-stage'] === 'string') return classifyStageError(error, path, locate, data, catalogue);
   // PRIOR_AWARD_MISSING says this better, with the level the award must be.
   if (error.keyword === 'required' && error.params.missingProperty === 'previousAwards') return [];
-  if (isCriterionEntry(path) && (error.keyword === 'minItems' || (error.keyword === 'type' && error.data === null))) {
-    return [missingEvidence(String(path[2]), locate(path, { preferKey: true }), catalogue)];
+  if (isCriterionEntry(path) || isCriterionList(path)) {
+    const empty = error.keyword === 'minItems' || (error.keyword === 'type' && error.data === null) || (error.keyword === 'required' && error.params.missingProperty === 'evidence');
+    if (empty) return [missingEvidence(String(path[2]), locate(path, { preferKey: true }), catalogue)];
+    if (error.keyword === 'type' && isCriterionEntry(path)) {
+      const message = `${path.slice(0, 2).join('.')}.${path[2]} must be a list of evidence items, or a map with statement: and evidence:, not ${Array.isArray(error.data) ? 'a list' : JSON.stringify(error.data)}.`;
+      return [finding('SCHEMA_VIOLATION', message, { criterion: String(path[2]), location: locate(path) })];
+    }
   }
   const location =
     error.keyword === 'additionalProperties'

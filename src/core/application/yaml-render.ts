@@ -45,7 +45,7 @@ export function renderPair(keys: readonly string[], edit: YamlEdit, column: numb
 /** The lines beneath a key at `column` that hold the rest of the edit's path. */
 export function renderBeneath(rest: readonly string[], edit: YamlEdit, column: number, layout: Layout): string {
   if (rest.length > 0) return renderPair(rest, edit, column + layout.mapIndent, layout);
-  if ('set' in edit) throw new Error('a scalar goes on its key\'s line, not beneath it');
+  if (!('append' in edit)) throw new Error('only a list is written beneath a new key');
   const dash = column + layout.listIndent;
   return renderItems(edit.append, dash, dash + layout.itemIndent, layout);
 }
@@ -60,15 +60,19 @@ export function renderItems(items: readonly object[], dash: number, content: num
     .join('');
 }
 
-/** A scalar as the library writes it (quoted where it must be), its extra lines indented past `column`. */
+/** A scalar as the library writes it (quoted where it must be), the lines of a block scalar indented past its key at `column`. */
 export function renderScalar(value: YamlScalar, column: number, layout: Layout): string {
   const [first, ...rest] = stringify(value, { lineWidth: 0 }).trimEnd().split('\n');
-  return [first, ...rest.map((line) => indented(line, column))].join(layout.lineBreak);
+  return [first, ...rest.map((line) => indented(line, column + layout.mapIndent))].join(layout.lineBreak);
 }
 
 /** An item as a flow map, `{ file: a, summary: "b, c" }`, quoted as flow context needs. */
 export function renderFlowItem(item: object): string {
   return new Document(item).toString({ lineWidth: 0, collectionStyle: 'flow' }).trimEnd();
+}
+
+export function renderKey(key: string): string {
+  return oneLine(key);
 }
 
 function oneLine(key: string): string {

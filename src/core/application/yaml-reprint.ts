@@ -9,21 +9,47 @@ import { lineBreakOf } from './yaml-text.js';
  * document's shape does not take the edit.
  */
 export function reprintEdit(text: string, doc: Document, edit: YamlEdit): string | undefined {
-  let map = rootMap(doc);
+  let node: YAMLMap | YAMLSeq | undefined = rootMap(doc);
   const last = edit.path.length - 1;
-  for (let index = 0; index < last && map; index++) {
-    map = child(doc, map, edit.path[index]!, edit.order?.[index] ?? [], () => new YAMLMap(doc.schema), isMap);
+  for (let index = 0; index < last && node; index++) {
+    const key = edit.path[index]!;
+    const nextIsIndex = typeof edit.path[index + 1] === 'number';
+    if (typeof key === 'number') {
+      const item = isSeq(node) ? node.items[key] : undefined;
+      node = isMap(item) || isSeq(item) ? blockIfEmpty(item) : undefined;
+    } else if (isMap(node)) {
+      node = nextIsIndex ? existing(node, key, isSeq) : child(doc, node, key, edit.order?.[index] ?? [], () => new YAMLMap(doc.schema), isMap);
+    } else node = undefined;
   }
-  if (!map) return undefined;
-  if ('set' in edit) {
-    map.set(edit.path[last], edit.set);
+  if (!node) return undefined;
+  const key = edit.path[last]!;
+  if ('remove' in edit) {
+    if (typeof key === 'number' && isSeq(node) && key < node.items.length) node.items.splice(key, 1);
+    else if (typeof key === 'string' && isMap(node) && node.has(key)) node.delete(key);
+    else return undefined;
+  } else if (typeof key === 'number' || !isMap(node)) {
+    return undefined;
+  } else if ('set' in edit) {
+    node.set(key, edit.set);
+  } else if ('nest' in edit) {
+    const list = existing(node, key, isSeq);
+    if (!list) return undefined;
+    const map = new YAMLMap(doc.schema);
+    for (const [name, value] of Object.entries(edit.nest.before)) map.set(name, value);
+    map.set(edit.nest.under, list);
+    node.set(key, map);
   } else {
-    const list = child(doc, map, edit.path[last]!, edit.order?.[last] ?? [], () => new YAMLSeq(doc.schema), isSeq);
+    const list = child(doc, node, key, edit.order?.[last] ?? [], () => new YAMLSeq(doc.schema), isSeq);
     if (!list) return undefined;
     for (const item of edit.append) list.add(doc.createNode(item));
   }
   const printed = doc.toString({ lineWidth: 0 });
   return lineBreakOf(text) === '\r\n' ? printed.replace(/\n/g, '\r\n') : printed;
+}
+
+function existing<T extends YAMLMap | YAMLSeq>(map: YAMLMap, key: string, fits: (node: unknown) => node is T): T | undefined {
+  const value = map.items.find((pair) => keyText(pair.key) === key)?.value;
+  return fits(value) ? value : undefined;
 }
 
 /**
@@ -39,12 +65,12 @@ function child<T extends YAMLMap | YAMLSeq>(
   create: () => T,
   fits: (node: unknown) => node is T,
 ): T | undefined {
-  const existing = map.items.find((pair) => keyText(pair.key) === key);
-  if (existing && fits(existing.value)) return blockIfEmpty(existing.value);
-  if (existing && !isEmpty(existing.value)) return undefined;
+  const found = map.items.find((pair) => keyText(pair.key) === key);
+  if (found && fits(found.value)) return blockIfEmpty(found.value);
+  if (found && !isEmpty(found.value)) return undefined;
   const made = create();
-  if (existing) {
-    existing.value = made;
+  if (found) {
+    found.value = made;
     return made;
   }
   const pair = doc.createPair(key, made) as Pair;

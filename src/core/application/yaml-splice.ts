@@ -1,7 +1,7 @@
 import { isCollection, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { keyText } from './locate.js';
 import type { AppendEdit, YamlEdit } from './yaml-edit.js';
-import { layoutOf, renderBeneath, renderFlowItem, renderItems, renderPair, renderScalar, type Layout } from './yaml-render.js';
+import { layoutOf, renderBeneath, renderFlowItem, renderItems, renderKey, renderPair, renderScalar, type Layout } from './yaml-render.js';
 import {
   afterNestedComments,
   applySplices,
@@ -21,41 +21,120 @@ interface Context {
 }
 
 /**
- * The text with the edit spliced in at the nodes' offsets, leaving every other line as it was;
- * undefined for a layout it does not handle (flow maps on the way, keys not at a line's start).
+ * The text with the edits spliced in at the nodes' offsets, leaving every other line as it was;
+ * undefined for a layout it does not handle (flow maps on the way, keys not at a line's start) or
+ * for edits whose changes would overlap.
  */
-export function spliceEdit(text: string, doc: Document, edit: YamlEdit): string | undefined {
-  const context = { text, edit, layout: layoutOf(text, doc) };
-  const splices = doc.contents === null ? [insertLines(text, text.length, renderPair(edit.path, edit, 0, context.layout))] : walk(context, doc.contents);
-  return splices && applySplices(text, splices);
+export function spliceEdits(text: string, doc: Document, edits: readonly YamlEdit[]): string | undefined {
+  const layout = layoutOf(text, doc);
+  const splices: Splice[] = [];
+  for (const edit of edits) {
+    const context = { text, edit, layout };
+    const made = doc.contents === null ? (edits.length === 1 ? [insertLines(text, text.length, renderPair(keysOf(edit), edit, 0, layout))] : undefined) : walk(context, doc.contents);
+    if (!made) return undefined;
+    splices.push(...made);
+  }
+  return overlap(splices) ? undefined : applySplices(text, splices);
+}
+
+/** Two splices that replace or remove text where another one works. */
+function overlap(splices: readonly Splice[]): boolean {
+  const ranges = splices.filter((s) => s.end !== undefined && s.end > s.at).sort((a, b) => a.at - b.at);
+  for (let i = 1; i < ranges.length; i++) if (ranges[i]!.at < ranges[i - 1]!.end!) return true;
+  return splices.some((s) => ranges.some((r) => r !== s && s.at > r.at && s.at < r.end!));
+}
+
+/** The keys a new pair is written with: new keys are always names; an index names an item that exists. */
+function keysOf(edit: YamlEdit, from = 0): string[] {
+  return edit.path.slice(from).map(String);
 }
 
 function walk(context: Context, root: unknown): Splice[] | undefined {
   const { path } = context.edit;
-  let map = root;
+  let node = root;
   for (let index = 0; index < path.length; index++) {
-    if (!isMap(map) || map.flow) return undefined;
-    const pair = map.items.find((p) => keyText(p.key) === path[index]);
-    if (!pair) return insertPair(context, map, index, map === root);
-    if (!isScalar(pair.key) || !pair.key.range || !isNode(pair.value)) return undefined;
+    const key = path[index]!;
     const rest = path.slice(index + 1);
-    if (rest.length === 0) return 'set' in context.edit ? setValue(context, pair.key, pair.value) : append(context, pair.key, pair.value);
-    if (isEmpty(pair.value)) return fillEmpty(context, pair.key, pair.value, rest);
-    map = pair.value;
+    if (typeof key === 'number') {
+      if (!isSeq(node) || node.flow) return undefined;
+      const item = node.items[key];
+      if (!isNode(item) || !item.range) return undefined;
+      if (rest.length === 0) return 'remove' in context.edit ? removeNode(context.text, item, true) : undefined;
+      node = item;
+      continue;
+    }
+    if (!isMap(node) || node.flow) return undefined;
+    const pair = node.items.find((p) => keyText(p.key) === key);
+    if (!pair) return 'remove' in context.edit || 'nest' in context.edit || rest.some((k) => typeof k === 'number') ? undefined : insertPair(context, node, index, node === root);
+    if (!isScalar(pair.key) || !pair.key.range || !isNode(pair.value)) return undefined;
+    if (rest.length === 0) return finish(context, pair.key, pair.value);
+    if (isEmpty(pair.value)) return rest.some((k) => typeof k === 'number') || 'nest' in context.edit || 'remove' in context.edit ? undefined : fillEmpty(context, pair.key, pair.value, keysOf(context.edit, index + 1));
+    node = pair.value;
   }
   return undefined;
+}
+
+function finish(context: Context, key: Scalar, value: Node): Splice[] | undefined {
+  const { edit } = context;
+  if ('set' in edit) return setValue(context, key, value);
+  if ('nest' in edit) return nest(context, key, value);
+  if ('remove' in edit) return removeNode(context.text, key, false, value);
+  return append(context, key, value);
+}
+
+/**
+ * `key:` over a block list gains the map's scalars and `under:` above the list's first dash. The
+ * list's own lines move right only when its dashes stand left of where the new keys go.
+ */
+function nest(context: Context, key: Scalar, value: Node): Splice[] | undefined {
+  const { text, edit, layout } = context;
+  if (!('nest' in edit) || !isSeq(value) || value.flow || !value.range) return undefined;
+  const dash = value.range[0];
+  if (!startsLine(text, dash) || lineStart(text, dash) <= key.range![0]) return undefined;
+  const keyColumn = columnOf(text, key.range![0]);
+  const column = keyColumn + layout.mapIndent;
+  const pad = ' '.repeat(column);
+  const lines = [
+    ...Object.entries(edit.nest.before).map(([name, scalar]) => `${pad}${renderKey(name)}: ${renderScalar(scalar, column, layout)}`),
+    `${pad}${renderKey(edit.nest.under)}:`,
+  ];
+  const from = lineStart(text, dash);
+  const splices: Splice[] = [{ at: from, text: lines.join(layout.lineBreak) + layout.lineBreak }];
+  const shift = column - columnOf(text, dash);
+  if (shift <= 0) return splices;
+  const end = nextLine(text, contentEnd(value));
+  for (let at = from; at < end; at = nextLine(text, at + 1)) {
+    if (text.slice(at, nextLine(text, at + 1)).trim() !== '') splices.push({ at, text: ' '.repeat(shift) });
+  }
+  return splices;
+}
+
+/**
+ * The lines of a list item, or of a key with its value, taken out. An item that shares its line
+ * with anything before it, or a value on the key's line followed by more on that line, is left
+ * to the reprint.
+ */
+function removeNode(text: string, start: Node, item: boolean, value?: Node): Splice[] | undefined {
+  const begin = item ? text.lastIndexOf('-', start.range![0]) : start.range![0];
+  if (begin < 0 || !startsLine(text, begin)) return undefined;
+  const last = value ?? start;
+  const from = lineStart(text, begin);
+  const end = afterNestedComments(text, nextLine(text, contentEnd(last)), columnOf(text, begin));
+  return [{ at: from, end, text: '' }];
 }
 
 /** A new key in a block map: before the first key that comes later in the order, or after the last. */
 function insertPair(context: Context, map: YAMLMap, index: number, isRoot: boolean): Splice[] | undefined {
   const { text, edit, layout } = context;
   const keys = map.items.map((p) => (isScalar(p.key) ? p.key.range?.[0] : undefined));
-  if (keys.some((at) => at === undefined || !startsLine(text, at))) return undefined;
+  if (keys.some((at, i) => at === undefined || !(startsLine(text, at) || (i === 0 && afterDash(text, at))))) return undefined;
   const column = columnOf(text, keys[0]!);
   const order = edit.order?.[index] ?? [];
-  const rank = order.indexOf(edit.path[index]!);
-  const later = rank < 0 ? -1 : map.items.findIndex((p) => order.indexOf(keyText(p.key) ?? '') > rank);
-  const lines = renderPair(edit.path.slice(index), edit, column, layout);
+  const rank = order.indexOf(String(edit.path[index]));
+  let later = rank < 0 ? -1 : map.items.findIndex((p) => order.indexOf(keyText(p.key) ?? '') > rank);
+  // Nothing goes between a list item's dash and its first key: the new key comes last instead.
+  if (later === 0 && afterDash(text, keys[0]!)) later = -1;
+  const lines = renderPair(keysOf(edit, index), edit, column, layout);
   if (later < 0) return [insertLines(text, afterNestedComments(text, nextLine(text, contentEnd(map)), column), lines)];
   const keyLine = lineStart(text, keys[later]!);
   // The comments above the document's first key head the whole file, not that key.
@@ -102,9 +181,11 @@ function setValue(context: Context, key: Scalar, value: Node): Splice[] | undefi
   const { text, edit, layout } = context;
   if (!('set' in edit) || !(isScalar(value) || (isCollection(value) && value.flow))) return undefined;
   const [start, end] = value.range!;
-  if (text.slice(start, end).includes('\n')) return undefined;
+  // A block scalar's text runs to the line break after its last line.
+  const block = isScalar(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED');
+  if (!block && text.slice(start, end).includes('\n')) return undefined;
   const scalar = renderScalar(edit.set, columnOf(text, key.range![0]), layout);
-  if (start < end) return [{ at: start, end, text: scalar }];
+  if (start < end) return [{ at: start, end, text: block && text[end - 1] === '\n' ? scalar + layout.lineBreak : scalar }];
   const colon = afterColon(text, start);
   return colon === undefined ? undefined : [{ at: colon, text: ` ${scalar}` }];
 }
@@ -124,6 +205,11 @@ function contentEnd(node: Node): number {
     if (isNode(tail)) return contentEnd(tail);
   }
   return node.range![1];
+}
+
+/** The first key of a list item: only a dash and spaces before it on its line. */
+function afterDash(text: string, offset: number): boolean {
+  return /^\s*-\s+$/.test(text.slice(lineStart(text, offset), offset));
 }
 
 function isEmpty(value: Node): boolean {

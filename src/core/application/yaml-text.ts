@@ -8,7 +8,9 @@ export interface Splice {
 /** Makes the splices, each at an offset of the original text. */
 export function applySplices(text: string, splices: readonly Splice[]): string {
   let result = text;
-  for (const splice of [...splices].sort((a, b) => b.at - a.at)) {
+  // From the end, so every offset still holds; of splices at one offset the last given goes in first, so they keep their order.
+  const ordered = splices.map((splice, index) => ({ splice, index })).sort((a, b) => b.splice.at - a.splice.at || b.index - a.index);
+  for (const { splice } of ordered) {
     result = result.slice(0, splice.at) + splice.text + result.slice(splice.end ?? splice.at);
   }
   return result;

@@ -10,6 +10,8 @@ export const BAG_FILES = {
   manifest: 'manifest-sha256.txt',
   tagManifest: 'tagmanifest-sha256.txt',
   summary: 'summary.pdf',
+  form: 'criteria-and-evidence-form.docx',
+  review: 'index.html',
 } as const;
 
 /** `<octets>.<files>` (RFC 8493 §2.2.2) */

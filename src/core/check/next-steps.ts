@@ -22,23 +22,25 @@ const STEP_ORDER = {
   CATALOGUE_INVALID: 2,
   PREREQUISITE_MISSING: 3,
   DATE_IN_FUTURE: 4,
-  REPRESENTATIVE_MISSING: 5,
-  PRIOR_AWARD_MISSING: 6,
-  PRIOR_AWARD_EXPIRED: 7,
-  UNKNOWN_CRITERION: 8,
-  CRITERION_MISSING_EVIDENCE: 9,
-  EVIDENCE_PATH_OUTSIDE: 10,
-  EVIDENCE_FILE_MISSING: 11,
-  EVIDENCE_FILE_EMPTY: 12,
-  EVIDENCE_FILE_UNREADABLE: 13,
-  EVIDENCE_NAME_UNPORTABLE: 14,
-  EVIDENCE_SECRET: 15,
-  LEVEL3_SINGLE_AREA: 16,
-  LEVEL3_SINGLE_OCCASION: 17,
-  EVIDENCE_UNMAPPED: 18,
-  SIGNOFF_MISSING: 19,
-  SIGNOFF_STALE: 20,
-  SIGNOFF_INVALID: 21,
+  FEE_DISCOUNT_TOO_LARGE: 5,
+  REPRESENTATIVE_MISSING: 6,
+  PRIOR_AWARD_MISSING: 7,
+  PRIOR_AWARD_EXPIRED: 8,
+  UNKNOWN_CRITERION: 9,
+  CRITERION_MISSING_EVIDENCE: 10,
+  EVIDENCE_PATH_OUTSIDE: 11,
+  EVIDENCE_FILE_MISSING: 12,
+  EVIDENCE_FILE_EMPTY: 13,
+  EVIDENCE_FILE_UNREADABLE: 14,
+  EVIDENCE_NAME_UNPORTABLE: 15,
+  EVIDENCE_SECRET: 16,
+  LEVEL3_SINGLE_AREA: 17,
+  LEVEL3_SINGLE_OCCASION: 18,
+  EVIDENCE_UNMAPPED: 19,
+  STATEMENT_MISSING: 20,
+  SIGNOFF_MISSING: 21,
+  SIGNOFF_STALE: 22,
+  SIGNOFF_INVALID: 23,
 } satisfies Record<CheckCode, number>;
 
 /** Codes of packs come after every code of a check. */
@@ -85,7 +87,8 @@ function stepOf(group: Finding[], rank: (id: string) => number): NextStep {
 }
 
 function groupMessage(first: Finding, count: number, criteria: string[]): string {
-  if (first.code !== 'CRITERION_MISSING_EVIDENCE') return `${first.message} (and ${count - 1} more like it)`;
   const listed = criteria.length <= LISTED_CRITERIA ? criteria : [...criteria.slice(0, LISTED_CRITERIA - 1), '…'];
-  return `Map evidence to the ${count} criteria that have none: ${listed.join(', ')} (svmc map CRITERION FILE).`;
+  if (first.code === 'CRITERION_MISSING_EVIDENCE') return `Map evidence to the ${count} criteria that have none: ${listed.join(', ')} (svmc map CRITERION FILE).`;
+  if (first.code === 'STATEMENT_MISSING') return `Say how each is met for the ${count} criteria with evidence but no statement: ${listed.join(', ')} (svmc statement CRITERION TEXT).`;
+  return `${first.message} (and ${count - 1} more like it)`;
 }

@@ -3,6 +3,7 @@ import { LEVEL_NAMES, LEVELS, type Level, type Size } from '../domain.js';
 import { UsageError } from '../errors.js';
 import { decimalOf, formatPounds, multiplyRoundHalfUp } from './money.js';
 import type { Discount } from './parse.js';
+import { feeSettings } from './settings.js';
 import { builtInFeeTable, type FeeTable } from './table.js';
 import type { FeeQuote } from './types.js';
 
@@ -53,11 +54,12 @@ function discountFor(listPence: number, discount: Discount | undefined): number 
   return pence;
 }
 
-/** The fee of the application described by a svmc.yaml. */
+/** The fee of the application described by a svmc.yaml, with its `application.fee` unless `options` say otherwise. */
 export function quoteFee(application: ApplicationData, options: FeeOptions = {}): FeeQuote {
   const size = application.applicant.membership?.size;
   if (!size) throw new UsageError('svmc.yaml has no applicant.membership.size, so the fee is unknown');
-  return computeFee({ size, level: application.application.level, renewal: application.application.renewal === true }, options);
+  const settings = feeSettings(application.application.fee);
+  return computeFee({ size, level: application.application.level, renewal: application.application.renewal === true }, { ...settings, ...options });
 }
 
 interface JourneyStep extends FeeQuote {

@@ -9,6 +9,8 @@ export interface FolderFeeFacts {
   size?: unknown;
   level?: unknown;
   renewal?: unknown;
+  /** `application.fee`: discount and VAT rate. */
+  fee?: unknown;
 }
 
 /** Size, level and renewal from the application in `dir`; undefined when the folder holds no svmc.yaml. */
@@ -23,5 +25,6 @@ export async function readFolderFeeFacts(dir: string): Promise<FolderFeeFacts | 
     size: field(data, 'applicant', 'membership', 'size'),
     level: field(data, 'application', 'level'),
     renewal: field(data, 'application', 'renewal'),
+    fee: field(data, 'application', 'fee'),
   };
 }

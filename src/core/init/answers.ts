@@ -16,6 +16,10 @@ export interface InitAnswers {
   lead?: Representative;
   senior?: Representative;
   previousAwards: PreviousAward[];
+  /** Date of the preparation call with the Assurance Manager, YYYY-MM-DD. */
+  preparationCall?: string;
+  /** The signed Terms & Conditions: where svmc.yaml points, and the file to copy there when it lies outside the folder. */
+  terms?: { path: string; copyFrom?: string };
 }
 
 // The same test as the application schema's "email" format, so init never writes what check rejects.

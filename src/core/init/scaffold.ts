@@ -1,4 +1,6 @@
 import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { readRegularFileSync } from '../fs/read-file.js';
+import { READ_LIMITS } from '../fs/read-limits.js';
 import { dirname, join, resolve } from 'node:path';
 import { STAGES } from '../domain.js';
 import { UsageError } from '../errors.js';
@@ -46,6 +48,9 @@ export function planScaffold(targetDir: string, answers: InitAnswers, options: S
       content: fillPlaceholders(file.content, values),
     })),
   ];
+  if (answers.terms?.copyFrom !== undefined) {
+    files.push({ path: answers.terms.path, content: readRegularFileSync(answers.terms.copyFrom, READ_LIMITS.template) });
+  }
   if (options.ci === 'github') {
     files.push({ path: '.github/workflows/svmc.yml', content: readTemplateFile(sources.githubWorkflow, 'GitHub workflow') });
   }

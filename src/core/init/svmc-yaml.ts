@@ -48,8 +48,12 @@ export function renderSvmcYaml(answers: InitAnswers, schemaRef: string): string 
     'application:',
     entry(2, 'level', level, '1 Commit | 2 Implement | 3 Manage'),
     ...(answers.renewal ? [entry(2, 'renewal', true, 'a renewal of level 3')] : []),
-    withComment('  # preparationCall: YYYY-MM-DD', 'date of the preparation call with the Assurance Manager'),
-    withComment('  # termsAndConditions: evidence/terms-signed.pdf', 'the signed Terms & Conditions'),
+    answers.preparationCall === undefined
+      ? withComment('  # preparationCall: YYYY-MM-DD', 'date of the preparation call with the Assurance Manager')
+      : entry(2, 'preparationCall', answers.preparationCall, 'the preparation call with the Assurance Manager'),
+    answers.terms === undefined
+      ? withComment('  # termsAndConditions: evidence/terms-signed.pdf', 'the signed Terms & Conditions')
+      : entry(2, 'termsAndConditions', answers.terms.path, 'the signed Terms & Conditions'),
     ...awardLines(answers),
     '',
     ...representativeLines(answers),

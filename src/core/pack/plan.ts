@@ -13,6 +13,8 @@ import { PackRefusedError } from './errors.js';
 import { packId, packName } from './pack-name.js';
 import { packSignoffs } from './signoffs.js';
 import { buildSummaryInput } from './summary.js';
+import { renderFormDocx } from '../form/docx.js';
+import { renderReviewPage } from '../form/review-page.js';
 import { inProcessRenderer, type SummaryRenderer } from './summary-renderer.js';
 
 export type PlannedEntry =
@@ -93,10 +95,15 @@ export async function planPack(app: Application, options: PlanOptions): Promise<
     ...signoffs.files,
   ];
   const summary = pdf.then(({ bytes }) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const tagFile = summary.then((bytes) => Buffer.from(tagManifest([...tags, { name: BAG_FILES.summary, bytes }])));
+  const form = renderFormDocx(summaryInput);
+  const review = { name: BAG_FILES.review, bytes: Buffer.from(renderReviewPage(summaryInput)) };
+  const tagFile = Promise.all([summary, form]).then(([pdfBytes, docx]) =>
+    Buffer.from(tagManifest([...tags, review, { name: BAG_FILES.summary, bytes: pdfBytes }, { name: BAG_FILES.form, bytes: docx }])),
+  );
   const entries: PlannedEntry[] = [
-    ...tags.map((t) => ({ ...t, kind: 'bytes' as const })),
+    ...[...tags, review].map((t) => ({ ...t, kind: 'bytes' as const })),
     { name: BAG_FILES.summary, kind: 'later' as const, bytes: handled(summary) },
+    { name: BAG_FILES.form, kind: 'later' as const, bytes: handled(form) },
     { name: BAG_FILES.tagManifest, kind: 'later' as const, bytes: handled(tagFile) },
     ...payload,
   ].sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));

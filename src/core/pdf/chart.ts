@@ -33,11 +33,18 @@ const VALUE_WIDTH = 60;
 export function completenessChart(flow: Flow, rows: StageCompleteness[]): void {
   const height = rows.length * ROW + 18;
   flow.ensure(height);
-  const { page, fonts } = flow;
   const left = PAGE.margin + LABEL_WIDTH;
   const width = CONTENT_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const top = flow.y;
   const bottom = top - rows.length * ROW;
+  const alt = `Bar chart of required criteria met by stage: ${rows.map((row) => `${row.title} ${row.required === 0 ? 'none required' : `${row.met} of ${row.required}`}`).join('; ')}.`;
+  flow.tags.struct('Figure', () => bars(flow, rows, { left, width, top, bottom }), { alt });
+  flow.y = bottom - 18;
+}
+
+function bars(flow: Flow, rows: StageCompleteness[], box: { left: number; width: number; top: number; bottom: number }): void {
+  const { page, fonts } = flow;
+  const { left, width, top, bottom } = box;
   for (const step of [0, 0.25, 0.5, 0.75, 1]) {
     const x = left + width * step;
     page.drawLine({ start: { x, y: top }, end: { x, y: bottom }, thickness: 0.4, color: COLOURS.rule, dashArray: step === 0 ? undefined : [2, 2] });
@@ -55,5 +62,4 @@ export function completenessChart(flow: Flow, rows: StageCompleteness[]): void {
     const value = row.required === 0 ? 'none required' : `${row.met} / ${row.required}`;
     fonts.draw(page, value, { x: left + width + 8, y: y + 2, size: SIZES.body, style: 'bold', color: done ? COLOURS.met : COLOURS.ink });
   });
-  flow.y = bottom - 18;
 }

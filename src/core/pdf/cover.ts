@@ -42,9 +42,9 @@ function details(flow: Flow, input: SummaryInput): void {
     { label: 'Membership network', value: membership?.network ?? '—' },
     { label: 'Membership number', value: membership?.number ?? '—' },
     { label: 'Membership size', value: membership ? sizeName(membership.size) : '—' },
-    { label: 'Pack', value: input.packId },
+    { label: 'Pack', value: input.packId, whole: true },
     { label: 'Pack date', value: isoDate(input.date) },
-    { label: 'Criteria catalogue', value: catalogue ? `${catalogue.id} (${catalogue.version})` : (input.data.catalogue ?? '—') },
+    { label: 'Criteria catalogue', value: catalogue ? `${catalogue.id} (${catalogue.version})` : (input.data.catalogue ?? '—'), whole: true },
   ];
   fieldGrid(flow, fields);
   flow.y -= 8;

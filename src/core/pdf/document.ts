@@ -6,6 +6,8 @@ import { loadFonts, nameSubsets } from './fonts.js';
 import { drawSignoffs } from './signoff.js';
 import { drawSpider } from './spider-chart.js';
 import { drawStages } from './stages.js';
+import { drawBlockers, drawFormDetails } from './form-pages.js';
+import { formModel } from '../form/model.js';
 import { finding, type Finding } from '../findings.js';
 import type { SummaryInput, SummaryRenderResult } from './types.js';
 
@@ -20,12 +22,16 @@ export async function buildSummary(input: SummaryInput): Promise<SummaryRenderRe
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = await loadFonts(doc, JSON.stringify(input));
   const flow = new Flow(doc, fonts);
+  const model = formModel(input);
+  drawBlockers(flow, model);
   drawCover(flow, input);
+  drawFormDetails(flow, model);
   drawSignoffs(flow, input);
   drawSpider(flow, input);
-  drawStages(flow, input);
+  drawStages(flow, input, model);
   drawPageFurniture(flow, input);
   if (input.draft) drawWatermark(flow);
+  flow.tags.write(doc, flow.pages);
   setMetadata(doc, input);
   await nameSubsets(fonts);
   const bytes = await doc.save({ useObjectStreams: true });

@@ -4,10 +4,12 @@ import type { Flow } from './flow.js';
 import { isoDate, levelLabel } from './format.js';
 import { COLOURS, CONTENT_WIDTH, PAGE, SIZES } from './theme.js';
 import type { SummaryInput } from './types.js';
-import { fitText } from './wrap.js';
+import { fitSize, fitText, wrapText } from './wrap.js';
+import { setXmpMetadata } from './xmp.js';
 
 const PRODUCER = 'svmc';
 const CREATOR = 'svmc: Social Value Management Certificate applications';
+const LANGUAGE = 'en-GB';
 
 /** Running header (not on the cover) and footer with "n / N" on every page. */
 export function drawPageFurniture(flow: Flow, input: SummaryInput): void {
@@ -20,8 +22,14 @@ export function drawPageFurniture(flow: Flow, input: SummaryInput): void {
     const numbersWidth = fonts.width(numbers, 'bold', SIZES.small);
     const footerY = PAGE.bottom - 34;
     page.drawLine({ start: { x: PAGE.margin, y: footerY + 12 }, end: { x: PAGE.width - PAGE.margin, y: footerY + 12 }, thickness: 0.5, color: COLOURS.rule });
-    const footer = fitText(`${organisation} · ${levelLabel(input.data)} · pack ${input.packId} · ${isoDate(input.date)}`, CONTENT_WIDTH - numbersWidth - 20, measure);
-    fonts.draw(page, footer, { x: PAGE.margin, y: footerY, size: SIZES.small, style: 'regular', color: COLOURS.muted });
+    // Never cut short: the footer names the pack. Smaller type first, then a second line.
+    const footer = `${organisation} · ${levelLabel(input.data)} · pack ${input.packId} · ${isoDate(input.date)}`;
+    const room = CONTENT_WIDTH - numbersWidth - 20;
+    const size = fitSize(footer, room, measure, 6);
+    const lines = size === undefined ? wrapText(footer, room, { ...measure, size: 6 }) : [footer];
+    lines.forEach((line, row) => {
+      fonts.draw(page, line, { x: PAGE.margin, y: footerY - row * 7.5, size: size ?? 6, style: 'regular', color: COLOURS.muted });
+    });
     const colour = input.draft ? COLOURS.watermark : COLOURS.text;
     fonts.draw(page, numbers, { x: PAGE.width - PAGE.margin - numbersWidth, y: footerY, size: SIZES.small, style: 'bold', color: colour });
     if (index === 0) return;
@@ -54,15 +62,18 @@ export function setMetadata(doc: PDFDocument, input: SummaryInput): void {
   const organisation = data.applicant.organisation;
   const level = `Level ${data.application.level}${data.application.renewal ? ' renewal' : ''}`;
   const date = Number.isNaN(input.date.getTime()) ? new Date(0) : input.date;
-  doc.setTitle(`Social Value Management Certificate — ${organisation} — ${level}`, { showInWindowTitleBar: true });
+  const title = `Social Value Management Certificate — ${organisation} — ${level}`;
+  const subject = `Criteria and evidence summary of submission pack ${input.packId}`;
+  doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setAuthor(organisation);
-  doc.setSubject(`Criteria and evidence summary of submission pack ${input.packId}`);
+  doc.setSubject(subject);
   const catalogue = input.result.catalogue;
-  const keywords = ['Social Value Management Certificate', 'SVMC', level, input.packId, ...(catalogue ? [`${catalogue.id}@${catalogue.version}`] : [])];
-  doc.setKeywords([keywords.join('; ')]);
+  const keywords = ['Social Value Management Certificate', 'SVMC', level, input.packId, ...(catalogue ? [`${catalogue.id}@${catalogue.version}`] : [])].join('; ');
+  doc.setKeywords([keywords]);
   doc.setProducer(PRODUCER);
   doc.setCreator(CREATOR);
-  doc.setLanguage('en-GB');
+  doc.setLanguage(LANGUAGE);
+  setXmpMetadata(doc, { title, author: organisation, subject, keywords, producer: PRODUCER, creator: CREATOR, language: LANGUAGE, date });
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   const id = createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 32);

@@ -1,5 +1,6 @@
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { FontSet } from './font-set.js';
+import { tagPage, Tags } from './tags.js';
 import { PAGE } from './theme.js';
 
 /**
@@ -10,6 +11,8 @@ export class Flow {
   readonly pages: PDFPage[] = [];
   page!: PDFPage;
   y = 0;
+  /** The structure tree that the drawing fills. */
+  readonly tags = new Tags();
   /** Drawn at the top of each new page that continues a section. */
   continuation?: () => void;
 
@@ -28,10 +31,10 @@ export class Flow {
   }
 
   newPage(continued = false): void {
-    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.page = tagPage(this.doc.addPage([PAGE.width, PAGE.height]), this.tags);
     this.pages.push(this.page);
     this.y = PAGE.height - PAGE.top;
-    if (continued) this.continuation?.();
+    if (continued && this.continuation) this.tags.artifact(this.continuation);
   }
 
   /** Starts a new page unless `height` fits below `y`; true if it did. */

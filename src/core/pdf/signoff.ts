@@ -1,5 +1,6 @@
 import type { Color } from 'pdf-lib';
-import { ROLES, ROLE_TITLES, type Role } from '../domain.js';
+import { signoffFor } from '../form/model.js';
+import { ROLES, ROLE_TITLES } from '../domain.js';
 import { badge, sectionTitle } from './blocks.js';
 import type { Flow } from './flow.js';
 import { isoTime } from './format.js';
@@ -16,13 +17,6 @@ const STATUS: Record<SignoffSummary['status'], { label: string; note: string; fg
   missing: { label: 'NOT SIGNED', note: 'No sign-off has been recorded for this role.', fg: COLOURS.muted, bg: COLOURS.fill },
   draft: { label: 'DRAFT', note: 'A draft pack: sign-offs are not checked.', fg: COLOURS.brandDark, bg: COLOURS.brandLight },
 };
-
-function signoffFor(input: SummaryInput, role: Role): SignoffSummary {
-  const found = input.signoffs.find((signoff) => signoff.role === role);
-  if (found) return found;
-  const representative = input.data.representatives?.[role];
-  return { role, name: representative?.name ?? '—', jobTitle: representative?.role, status: input.draft ? 'draft' : 'missing' };
-}
 
 interface CardLine {
   text: string;
@@ -64,14 +58,16 @@ function signoffCards(flow: Flow, input: SummaryInput): void {
     flow.page.drawRectangle({ x, y: top - 4, width, height: 4, color: status.fg });
     badge(flow, status.label, x + width - 12, top - 12, status);
     let y = top - 16;
-    for (const line of lines) {
-      const max = line === lines[0] ? inner - 70 : inner;
-      for (const text of line.text ? wrapText(line.text, max, { fonts: flow.fonts, style: line.style, size: line.size }) : ['']) {
-        if (text) flow.fonts.draw(flow.page, text, { x: x + 14, y: y - ascent(line.size), size: line.size, style: line.style, color: line.color });
-        y -= line.size * LEADING;
+    flow.tags.struct('P', () => {
+      for (const line of lines) {
+        const max = line === lines[0] ? inner - 70 : inner;
+        for (const text of line.text ? wrapText(line.text, max, { fonts: flow.fonts, style: line.style, size: line.size }) : ['']) {
+          if (text) flow.fonts.draw(flow.page, text, { x: x + 14, y: y - ascent(line.size), size: line.size, style: line.style, color: line.color });
+          y -= line.size * LEADING;
+        }
+        y -= line.gap;
       }
-      y -= line.gap;
-    }
+    });
   });
   flow.y = top - height - 24;
 }

@@ -1,4 +1,5 @@
 import { spiderGeometry, spiderValue, SPIDER_RINGS, type Point, type SpiderAxis } from '../assess/spider.js';
+import type { AssessmentResult, Principle } from '../assess/types.js';
 import { sectionTitle } from './blocks.js';
 import type { Flow } from './flow.js';
 import { paragraph } from './text-block.js';
@@ -52,6 +53,20 @@ export function drawSpider(flow: Flow, input: SummaryInput): void {
     principles.map((principle) => ({ label: `${principle.number}. ${principle.title}`, value: spiderValue(result.scores[principle.id] ?? 0) })),
     { cx: centre.x, cy: centre.y, radius: RADIUS, rings: SPIDER_RINGS },
   );
+  const alt = `Spider chart of the self-assessment: ${principles.map((principle) => `${principle.number}. ${principle.title} ${result.scores[principle.id] ?? 0}%`).join('; ')}.`;
+  flow.tags.struct('Figure', () => drawChart(flow, origin, centre, geometry, principles, result), { alt });
+  flow.y -= HEIGHT;
+  paragraph(flow, 'Rings show answer levels 1 (not started) to 5 (embedded and reviewed).', { size: SIZES.small, color: COLOURS.muted, after: 10 });
+}
+
+function drawChart(
+  flow: Flow,
+  origin: { x: number; y: number },
+  centre: { x: number; y: number },
+  geometry: ReturnType<typeof spiderGeometry>,
+  principles: Principle[],
+  result: AssessmentResult,
+): void {
   const { page } = flow;
   geometry.rings.forEach((ring, index) => {
     page.drawSvgPath(path(ring), { x: origin.x, y: origin.y, borderColor: COLOURS.rule, borderWidth: 0.7, color: index === SPIDER_RINGS - 1 ? COLOURS.zebra : undefined });
@@ -67,6 +82,4 @@ export function drawSpider(flow: Flow, input: SummaryInput): void {
     const principle = principles[index];
     drawLabel(flow, origin, axis, `${principle ? (result.scores[principle.id] ?? 0) : 0}%`);
   });
-  flow.y -= HEIGHT;
-  paragraph(flow, 'Rings show answer levels 1 (not started) to 5 (embedded and reviewed).', { size: SIZES.small, color: COLOURS.muted, after: 10 });
 }

@@ -1,6 +1,7 @@
 import type { Color } from 'pdf-lib';
 import type { TextStyle } from './font-set.js';
 import type { Flow } from './flow.js';
+import type { StructRole } from './tags.js';
 import { COLOURS, CONTENT_WIDTH, LEADING, PAGE } from './theme.js';
 import { wrapText } from './wrap.js';
 
@@ -12,6 +13,8 @@ export interface ParagraphOptions {
   width?: number;
   /** Space after the paragraph. */
   after?: number;
+  /** Its structure element; default P. */
+  role?: StructRole;
 }
 
 /** The distance from the top of a line box to its baseline. */
@@ -23,17 +26,19 @@ export function paragraph(flow: Flow, text: string, options: ParagraphOptions): 
   const x = options.x ?? PAGE.margin;
   const width = options.width ?? CONTENT_WIDTH - (x - PAGE.margin);
   const line = options.size * LEADING;
-  for (const lineText of wrapText(text, width, { fonts: flow.fonts, style, size: options.size })) {
-    flow.ensure(line);
-    flow.fonts.draw(flow.page, lineText, {
-      x,
-      y: flow.y - ascent(options.size),
-      size: options.size,
-      style,
-      color: options.color ?? COLOURS.text,
-    });
-    flow.y -= line;
-  }
+  flow.tags.struct(options.role ?? 'P', () => {
+    for (const lineText of wrapText(text, width, { fonts: flow.fonts, style, size: options.size })) {
+      flow.ensure(line);
+      flow.fonts.draw(flow.page, lineText, {
+        x,
+        y: flow.y - ascent(options.size),
+        size: options.size,
+        style,
+        color: options.color ?? COLOURS.text,
+      });
+      flow.y -= line;
+    }
+  });
   flow.y -= options.after ?? 0;
 }
 

@@ -34,13 +34,14 @@ function breakWord(word: string, max: number, measure: TextMeasure): string[] {
     const charWidth = measure.fonts.width(char, measure.style, measure.size);
     if (piece && width + charWidth > max) {
       const chars = [...piece];
-      let cut = chars.length;
-      for (let index = chars.length - 1; index > chars.length * 0.6; index--) {
-        if (SOFT_BREAK.test(chars[index] ?? '')) {
-          cut = index + 1;
-          break;
-        }
-      }
+      // After a slash first: text extraction may take a hyphen at a line's end for a word break and drop it.
+      const near = (test: RegExp): number => {
+        for (let index = chars.length - 1; index > chars.length * 0.6; index--) if (test.test(chars[index] ?? '')) return index + 1;
+        return -1;
+      };
+      const slash = near(/[/\\]/);
+      const soft = near(SOFT_BREAK);
+      const cut = slash > 0 ? slash : soft > 0 ? soft : chars.length;
       pieces.push(chars.slice(0, cut).join(''));
       piece = chars.slice(cut).join('');
       width = measure.fonts.width(piece, measure.style, measure.size);
@@ -99,4 +100,12 @@ export function fitText(text: string, max: number, measure: TextMeasure): string
     kept += char;
   }
   return `${kept.trimEnd()}…`;
+}
+
+/** The largest size from `measure.size` down to `min` at which the text fits on one line of `max` points; undefined when none does. */
+export function fitSize(text: string, max: number, measure: TextMeasure, min: number): number | undefined {
+  const width = measure.fonts.width(cleanText(text), measure.style, measure.size);
+  if (width <= max) return measure.size;
+  const size = Math.floor(((measure.size * max) / width) * 10) / 10;
+  return size >= min ? size : undefined;
 }

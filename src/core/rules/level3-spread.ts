@@ -6,9 +6,14 @@ export function distinctValues(context: RuleContext, key: 'area' | 'date'): stri
   const seen = new Map<string, string>();
   for (const ref of context.refs) {
     const value = text(ref.item[key]);
-    if (value !== undefined) seen.set(value.trim().replace(/\s+/g, ' ').toLowerCase(), value.trim());
+    if (value !== undefined) seen.set(spreadKey(value), value.trim());
   }
   return [...seen.values()];
+}
+
+/** Two areas or dates are the same when they differ only in case and spacing. */
+export function spreadKey(value: string): string {
+  return value.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Level 3 with some evidence mapped: the only case where the spread rules apply. */
