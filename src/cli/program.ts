@@ -88,8 +88,9 @@ export const defineCheck = (program: Command, codesHelp = '') =>
     .addOption(formatOption(['text', 'json', 'junit', 'sarif', 'github'] as const))
     .option('-o, --output <file>', 'write the report to a file ("-" for stdout) instead of stdout')
     .option('--strict', 'treat warnings as errors')
+    .option('--preparing', 'preparation mode: sign-offs not yet given, or given before the last edit, are notes')
     .option('--offline', 'accepted for scripts; svmc never goes online')
-    .addHelpText('after', examples('svmc check', 'svmc check clients/* --format json --output report.json', 'svmc check --format github --strict'))
+    .addHelpText('after', examples('svmc check', 'svmc check clients/* --format json --output report.json', 'svmc check --format github --strict', 'svmc check clients/* --preparing --format sarif --output svmc.sarif'))
     .addHelpText('after', codesHelp === '' ? '' : `\nFinding codes (the README describes each):\n${codesHelp}`);
 
 export const defineStatus = (program: Command) =>

@@ -5,6 +5,8 @@ export interface ReportOptions {
   toolVersion: string;
   /** Report warnings as errors. */
   strict?: boolean;
+  /** The check ran in preparation mode: sign-offs still to come were reported as notes. */
+  preparing?: boolean;
   /** Colour the text report with ANSI escapes. */
   color?: boolean;
   /**

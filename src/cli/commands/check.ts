@@ -1,6 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { checkApplications } from '../../core/check/check-application.js';
+import { applyPreparing } from '../../core/check/preparation.js';
 import type { CheckResult } from '../../core/check/types.js';
 import type { Application } from '../../core/application/open.js';
 import { ownFileReason } from '../../core/application/own-files.js';
@@ -23,10 +24,13 @@ export function exitCodeOf(result: CheckResult, strict = false): number {
 
 export async function run(dirs: string[], options: CheckCommandOptions): Promise<number> {
   const format = options.format ?? 'text';
-  const [result, render] = await Promise.all([checkApplications(dirs.length > 0 ? dirs : ['.']), reportRenderer(format)]);
+  const [checked, render] = await Promise.all([checkApplications(dirs.length > 0 ? dirs : ['.']), reportRenderer(format)]);
+  const preparing = options.preparing ?? false;
+  const result = preparing ? { ...applyPreparing(checked), opened: checked.opened } : checked;
   const report = render(result, {
     toolVersion: VERSION,
     strict: options.strict ?? false,
+    preparing,
     color: (options.output === undefined || options.output === '-') && format === 'text' && colorEnabled(),
     cwd: process.cwd(),
   });
