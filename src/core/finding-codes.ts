@@ -187,6 +187,14 @@ export const FINDING_CODES = {
       'A signature does not verify, cannot be read, claims another role, or was made with a key that is not registered under `representatives.<role>.publicKey` (in a pack: not the pinned key, or the same key for both representatives).',
     help: 'Register the right key (`svmc keygen --register`) and sign again.',
   },
+  FOLDER_NOT_CHECKED: {
+    severity: 'warning',
+    scope: 'check',
+    title: 'A folder named to check is not an application folder',
+    description:
+      'One of the folders given to `svmc check` does not exist, is a file, or holds no readable `svmc.yaml`, so it was not checked. The other folders were checked as usual; only when none of them is an application folder does the check stop with exit code 2.',
+    help: 'Name only application folders (for example `clients/*/` rather than `clients/*`), or create one with `svmc init`.',
+  },
   ZIP_UNSAFE: {
     severity: 'error',
     scope: 'pack',

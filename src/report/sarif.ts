@@ -50,8 +50,9 @@ function rule(code: FindingCode) {
 
 function toResult(app: ApplicationResult, f: Finding, options: ReportOptions) {
   // Code scanning needs a location on every result; a finding about the whole application
-  // points at the application's svmc.yaml, where it is declared.
-  const path = reportPath(app.dir, f.location?.file ?? 'svmc.yaml', options.cwd);
+  // points at the application's svmc.yaml, where it is declared; a folder not checked, at itself.
+  const whole = f.code === 'FOLDER_NOT_CHECKED' ? undefined : 'svmc.yaml';
+  const path = reportPath(app.dir, f.location?.file ?? whole, options.cwd);
   const uri = toUriReference(path);
   const relative = !uri.startsWith('/') && !uri.startsWith('file:');
   const region = regionOf(f);
