@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyOf, ROOT, tempDir } from './helpers/cli.js';
 import { toolAvailable } from './helpers/tools.js';
 
-const VERSION = (JSON.parse(spawnSync('cat', [join(ROOT, 'package.json')], { encoding: 'utf8' }).stdout) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const MINUTES = 60_000;
 
 function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
@@ -71,11 +71,10 @@ describe('installing svmc without a registry', () => {
       const home = tempDir();
       const env = { PRE_COMMIT_HOME: join(home, 'pre-commit'), npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
       const head = run('git', ['rev-parse', 'HEAD']).stdout.trim();
-      const clean = run('pre-commit', ['try-repo', ROOT, 'svmc-check', '--ref', head, '--all-files'], { cwd: repo, env });
-      expect(clean.code, clean.stdout + clean.stderr).toBe(1);
-      expect(clean.stdout).toContain('SIGNOFF_MISSING');
-      writeFileSync(join(repo, '.pre-commit-config.yaml'), '');
-      expect(clean.stdout).toMatch(/svmc check\.+Failed/);
+      const hook = run('pre-commit', ['try-repo', ROOT, 'svmc-check', '--ref', head, '--all-files'], { cwd: repo, env });
+      expect(hook.code, hook.stdout + hook.stderr).toBe(1);
+      expect(hook.stdout).toContain('SIGNOFF_MISSING');
+      expect(hook.stdout).toMatch(/svmc check\.+Failed/);
     },
     15 * MINUTES,
   );
