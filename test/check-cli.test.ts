@@ -1,5 +1,6 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
 
@@ -150,5 +151,22 @@ describe('svmc check of many folders (built CLI)', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/README\.md is not a folder.*gone does not exist/);
+  });
+});
+
+describe('svmc check --format sarif in a repository (built CLI)', () => {
+  it('names files from the repository root when run in a folder below it', () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, '.git'));
+    cpSync('examples/level-1', join(repo, 'clients/acme'), { recursive: true });
+    const run = svmc(['check', 'acme', '--format', 'sarif'], { cwd: join(repo, 'clients') });
+    expect(run.code).toBe(1);
+    const sarif = JSON.parse(run.stdout) as {
+      runs: { originalUriBaseIds: object; invocations: { exitCode: number }[]; results: { locations: { physicalLocation: { artifactLocation: object } }[] }[] }[];
+    };
+    const [only] = sarif.runs;
+    expect(only?.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'clients/acme/svmc.yaml', uriBaseId: '%SRCROOT%' });
+    expect(only?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(realpathSync(repo)).href}/` } });
+    expect(only?.invocations[0]?.exitCode).toBe(1);
   });
 });
