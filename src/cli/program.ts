@@ -1,4 +1,4 @@
-import { Command, Option } from './commander.js';
+import { Argument, Command, Option } from './commander.js';
 import { collect, dirOption, folderOf, formatOption, roleOption, yesOption } from './options.js';
 import { VERSION } from './version.js';
 
@@ -185,6 +185,13 @@ export const defineAssess = (program: Command) =>
  * the options commander parsed to its command's `run`, whose parameter types come from the same
  * declaration: a flag and its option type cannot drift apart.
  */
+export const defineCompletion = (program: Command) =>
+  program
+    .command('completion')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish'] as const))
+    .description('print a shell completion script: commands, flags, criterion ids and roles')
+    .addHelpText('after', examples('source <(svmc completion bash)', 'svmc completion fish > ~/.config/fish/completions/svmc.fish'));
+
 export function buildProgram(setExitCode: (code: number) => void, options: { codesHelp?: string } = {}) {
   const program = new Command('svmc')
     .description('Prepare, check, sign and pack applications for the Social Value Management Certificate.')
@@ -207,5 +214,6 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   definePack(program).action(async (dir, options) => done(await (await import('./commands/pack.js')).run(folderOf(dir, options.dir), options)));
   defineVerify(program).action(async (pack, options) => done(await (await import('./commands/verify.js')).run(pack, options)));
   defineAssess(program).action(async (dir, options) => done(await (await import('./commands/assess.js')).run(folderOf(dir, options.dir), options)));
+  defineCompletion(program).action(async (shell) => done(await (await import('./commands/completion.js')).run(shell, program)));
   return program;
 }
