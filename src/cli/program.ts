@@ -185,7 +185,7 @@ export const defineAssess = (program: Command) =>
  * the options commander parsed to its command's `run`, whose parameter types come from the same
  * declaration: a flag and its option type cannot drift apart.
  */
-export const defineCompletion = (program: Command) =>
+const defineCompletion = (program: Command) =>
   program
     .command('completion')
     .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish'] as const))
