@@ -7,13 +7,12 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 if (existsSync(join(root, 'src')) && existsSync(join(root, 'tsconfig.build.json'))) {
-  let tsc;
   try {
-    tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
+    createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
   } catch {
     console.error('svmc: TypeScript is not installed here, so dist/ was not built: run "npm ci" in this folder');
     process.exit(0);
   }
-  const build = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   process.exit(build.status ?? 1);
 }

@@ -7,6 +7,8 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
+/** The shipped schemas' validators as code, written by `npm run build` (schema/compile-schemas.ts). */
+export const PRECOMPILED_VALIDATORS = join(PACKAGE_ROOT, 'dist', 'schema-validators.cjs');
 
 /** svmc's version, from its package.json: read directly, as `svmc --version` loads nothing else. */
 export const SVMC_VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -6,7 +6,8 @@ const TIME = '/usr/bin/time';
 /**
  * Median wall times (ms) of several commands, given by name, run in turns: a shared machine's slow
  * and fast moments then fall on each of them alike, which keeps their ratios honest.
- * Each command: { command, args, env?, cwd?, before? } (`before` runs untimed ahead of every run).
+ * Each command: { command, args, env?, cwd?, before?, exitCodes? } (`before` runs untimed ahead of
+ * every run; `exitCodes`, default [0], are the codes that count as a run, as check exits 1 on findings).
  */
 export function interleavedMedians(commands, { runs = 5, warmup = 1 } = {}) {
   const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
@@ -19,12 +20,12 @@ export function interleavedMedians(commands, { runs = 5, warmup = 1 } = {}) {
   return Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
 }
 
-function timeOnce({ command, args, env, cwd, before }) {
+function timeOnce({ command, args, env, cwd, before, exitCodes = [0] }) {
   before?.();
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) {
+  if (!exitCodes.includes(result.status)) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
   }
   return elapsed;
@@ -36,10 +37,10 @@ function median(list) {
 }
 
 /** Peak resident set size in MB, from GNU time. */
-export function peakMb(command, args, { env, cwd } = {}) {
+export function peakMb(command, args, { env, cwd, exitCodes = [0] } = {}) {
   if (!existsSync(TIME)) return undefined;
   const result = spawnSync(TIME, ['-f', '%M', command, ...args], { env: { ...process.env, ...env }, cwd, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${command} failed under ${TIME}: ${result.stderr.slice(0, 500)}`);
+  if (!exitCodes.includes(result.status)) throw new Error(`${command} failed under ${TIME}: ${result.stderr.slice(0, 500)}`);
   const kb = Number(result.stderr.trim().split('\n').at(-1));
   return kb / 1024;
 }

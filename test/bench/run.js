@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Measures svmc against anchors run on the same machine in the same run, and checks the budgets.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, makeApplication } from './fixtures.js';
 import { hasTool, interleavedMedians, peakMb } from './measure.js';
+import { makeClients, makePreparedApplication } from './prepared.js';
 
 const node = process.execPath;
+const require = createRequire(import.meta.url);
 const work = mkdtempSync(join(tmpdir(), 'svmc-bench-'));
 const rows = [];
 const missing = [];
@@ -67,6 +70,27 @@ try {
   // Linear growth shows as a steady cost per extra 1,000 files between the sizes.
   row('  extra per 1,000 files, 1k→10k', (scale[10000] - scale[1000]) / 9, 'ms');
   row('  extra per 1,000 files, 10k→50k', (scale[50000] - scale[10000]) / 40, 'ms');
+
+  console.error('generating an application being prepared (10,010 block-style items, unsigned) and 100 clients of 100 items…');
+  const prepared = join(work, 'prepared', 'app');
+  makePreparedApplication(prepared, { count: 10010 });
+  const clients = makeClients(join(work, 'clients'), { clients: 100, items: 100 });
+  const findings = { exitCodes: [1] };
+  const cold = { command: node, args: [BIN, 'check', prepared], ...findings, before: () => rmSync(join(prepared, '.svmc'), { recursive: true, force: true }) };
+  const jsYaml = `require(${JSON.stringify(require.resolve('js-yaml'))}).load(require('fs').readFileSync(${JSON.stringify(join(prepared, 'svmc.yaml'))}, 'utf8'))`;
+  const peer = { command: node, args: ['-e', jsYaml] };
+  const portfolio = { command: node, args: [BIN, 'check', ...clients], ...findings };
+  const preparing = interleavedMedians({ cold, peer, portfolio, version }, { runs: 5 });
+  row('svmc check, 10,010 block-style items, unsigned, cold', preparing.cold, 'ms', 'svmc --version', preparing.version, { ratio: 3 });
+  row('  the same', preparing.cold, 'ms', 'node loading svmc.yaml with js-yaml', preparing.peer);
+  row('svmc check, 100 folders × 100 items, cold', preparing.portfolio, 'ms', 'svmc --version', preparing.version, { ratio: 4 });
+  mkdirSync(join(prepared, '.svmc'));
+  settle();
+  const again = interleavedMedians({ warm: { command: node, args: [BIN, 'check', prepared], ...findings }, version });
+  row('svmc check, 10,010 block-style items, unsigned, unchanged', again.warm, 'ms', 'svmc --version', again.version, { ratio: 2 });
+  rmSync(join(prepared, '.svmc'), { recursive: true, force: true });
+  const checkPeak = peakMb(node, [BIN, 'check', prepared], findings);
+  if (checkPeak !== undefined) row('svmc check, 10,010 items, cold, peak memory', checkPeak, 'MB', undefined, undefined, { max: 120 });
 
   console.error('generating 1 GiB of incompressible evidence…');
   const big = join(work, 'big', 'app');

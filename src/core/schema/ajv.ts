@@ -4,6 +4,7 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SCHEMAS_DIR } from '../package-root.js';
 import { requireLibrary } from './libraries.js';
+import { precompiledValidator } from './precompiled.js';
 
 /** Schemas shipped in schemas/ are registered under this base, so their relative $refs resolve. */
 export const SCHEMA_BASE = 'https://svmc.invalid/schemas/';
@@ -13,18 +14,22 @@ const CATALOGUE_KEYWORDS = ['x-svmc-level', 'x-svmc-stage', 'x-svmc-evidence', '
 
 let instance: Ajv2020 | undefined;
 
+/** An Ajv as svmc validates with; with `source`, one whose validators can be written out as code. */
+export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
+  const { Ajv2020 } = requireLibrary<{ Ajv2020: new (options: object) => Ajv2020 }>('ajv/dist/2020.js');
+  const addFormats = requireLibrary<{ default: (ajv: Ajv2020) => Ajv2020 }>('ajv-formats').default;
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, ...(options.source ? { code: { source: true } } : {}) });
+  addFormats(ajv);
+  for (const keyword of CATALOGUE_KEYWORDS) ajv.addKeyword({ keyword });
+  return ajv;
+}
+
 /**
  * The one Ajv instance: created on first use, every schema compiled once. Ajv is required here,
  * not imported, so commands and runs that validate nothing never load it.
  */
 export function getAjv(): Ajv2020 {
-  if (!instance) {
-    const { Ajv2020 } = requireLibrary<{ Ajv2020: new (options: object) => Ajv2020 }>('ajv/dist/2020.js');
-    const addFormats = requireLibrary<{ default: (ajv: Ajv2020) => Ajv2020 }>('ajv-formats').default;
-    instance = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-    addFormats(instance);
-    for (const keyword of CATALOGUE_KEYWORDS) instance.addKeyword({ keyword });
-  }
+  instance ??= createAjv();
   return instance;
 }
 
@@ -34,6 +39,8 @@ export function getAjv(): Ajv2020 {
  * would cost more than the validation itself.
  */
 export function shippedValidator(relativePath: string): ValidateFunction {
+  const compiled = precompiledValidator(relativePath);
+  if (compiled) return compiled;
   const ajv = getAjv();
   const key = SCHEMA_BASE + relativePath;
   const existing = ajv.getSchema(key);
