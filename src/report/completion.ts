@@ -23,6 +23,7 @@ function bash(spec: CompletionSpec, zsh: boolean): string {
     '# svmc completion: source this file, or save it where your shell loads completions.',
     ...(zsh ? ['autoload -U +X bashcompinit && bashcompinit'] : []),
     '_svmc() {',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash parameter expansions, not placeholders
     '  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" cmd="${COMP_WORDS[1]}"',
     '  COMPREPLY=()',
     '  if [ "$COMP_CWORD" -eq 1 ]; then',
