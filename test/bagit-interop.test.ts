@@ -135,7 +135,7 @@ describe('a signed pack, checked by tools no one here wrote', () => {
     expect(pinned.stdout).toMatch(/^valid/m);
     const stranger = join(tempDir('svmc-stranger-'), 'k');
     mkdirSync(stranger);
-    expect(svmc(['keygen', '--as', 'lead', '--out', join(stranger, 'other.key')]).code).toBe(0);
+    expect(svmc(['keygen', '--no-passphrase', '--as', 'lead', '--out', join(stranger, 'other.key')]).code).toBe(0);
     const wrong = svmc(['verify', pack.zip, '--trust', join(stranger, 'other.pub'), '--format', 'json']);
     expect(wrong.code).toBe(1);
     const files = JSON.parse(wrong.stdout).findings.map((p: { file: string }) => p.file);

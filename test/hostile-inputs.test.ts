@@ -61,7 +61,7 @@ describe('secrets never leave', () => {
     const dir = copyOf('examples/level-1');
     const outside = tempDir();
     symlinkSync(join(dir, 'evidence'), join(outside, 'link'));
-    const run = svmc(['keygen', '--as', 'lead', '--out', join(outside, 'link/lead.key')]);
+    const run = svmc(['keygen', '--no-passphrase', '--as', 'lead', '--out', join(outside, 'link/lead.key')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/inside the application folder/);
     expect(spawnSync('test', ['-e', join(dir, 'evidence/lead.key')]).status).not.toBe(0);

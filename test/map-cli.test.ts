@@ -136,7 +136,7 @@ describe('svmc keygen --register changes only the lines it must', () => {
   it('in the svmc.yaml that init writes', () => {
     const dir = initialised('--lead-name', 'Ana Lead', '--lead-email', 'ana@example.org', '--senior-name', 'Ben Senior', '--senior-email', 'ben@example.org');
     const before = yamlOf(dir);
-    const result = svmc(['keygen', '--as', 'senior', '--out', join(tempDir(), 'senior.key'), '--register', '--dir', dir]);
+    const result = svmc(['keygen', '--no-passphrase', '--as', 'senior', '--out', join(tempDir(), 'senior.key'), '--register', '--dir', dir]);
     expect(result.code, result.stderr).toBe(0);
     const { removed, added } = changedLines(before, yamlOf(dir));
     expect(removed).toEqual([]);

@@ -6,6 +6,7 @@ import {
   keyIdOf,
   parsePublicKey,
   parseSecretKey,
+  parseSecretKeyFile,
 } from '../src/core/signing/keys.js';
 import { MinisignFormatError } from '../src/core/signing/minisign-format.js';
 import {
@@ -73,7 +74,8 @@ describe('minisign keys', () => {
       '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n',
     ];
     for (const text of cases) expect(() => parseSecretKey(text)).toThrow(MinisignFormatError);
-    expect(() => parseSecretKey(`${comment}\n${encrypted}\n`)).toThrow(/password/);
+    expect(() => parseSecretKey(`${comment}\n${encrypted}\n`)).toThrow(/passphrase/);
+    expect(parseSecretKeyFile(`${comment}\n${encrypted}\n`).locked).toBe(true);
     expect(() => parsePublicKey(`RWQ${'A'.repeat(10)}`)).toThrow(MinisignFormatError);
   });
 });

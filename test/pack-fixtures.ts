@@ -10,7 +10,7 @@ export function signedApplication(): { dir: string; keys: string } {
   const dir = copyOf('examples/level-1', 'svmc-pack-');
   const keys = join(dir, '..', 'keys');
   for (const role of ['lead', 'senior']) {
-    const made = svmc(['keygen', '--as', role, '--out', join(keys, `${role}.key`), '--register', '--dir', dir]);
+    const made = svmc(['keygen', '--no-passphrase', '--as', role, '--out', join(keys, `${role}.key`), '--register', '--dir', dir]);
     if (made.code !== 0) throw new Error(made.stderr);
   }
   for (const role of ['lead', 'senior']) {

@@ -22,7 +22,7 @@ function signedApplication(): Setup {
   const app = copyOf(FIXTURE);
   const keys = tempDir('svmc-keys-');
   for (const role of ['lead', 'senior']) {
-    const made = svmc(['keygen', '--as', role, '--out', join(keys, `${role}.key`), '--register', '--dir', app]);
+    const made = svmc(['keygen', '--no-passphrase', '--as', role, '--out', join(keys, `${role}.key`), '--register', '--dir', app]);
     expect(made.code, made.stderr).toBe(0);
   }
   const lead = svmc(['sign', '--as', 'lead', '--key', join(keys, 'lead.key'), '--dir', app]);
@@ -83,7 +83,7 @@ describe('svmc sign', () => {
     const sigFile = join(app, 'signoffs/lead.minisig');
     writeFileSync(sigFile, readFileSync(sigFile, 'utf8').replace(/\n([A-Za-z0-9+/])/, (_, c: string) => `\n${c === 'Q' ? 'R' : 'Q'}`));
     const other = join(tempDir(), 'other.key');
-    expect(svmc(['keygen', '--as', 'senior', '--out', other]).code).toBe(0);
+    expect(svmc(['keygen', '--no-passphrase', '--as', 'senior', '--out', other]).code).toBe(0);
     // An unregistered key cannot sign through svmc (exit 1) ...
     const refused = svmc(['sign', '--as', 'senior', '--key', other, '--dir', app]);
     expect(refused.code).toBe(1);
@@ -114,7 +114,7 @@ describe('svmc sign', () => {
   it('refuses to sign while check has errors (exit 1), and signs nothing', () => {
     const app = copyOf(FIXTURE);
     const keys = tempDir();
-    expect(svmc(['keygen', '--as', 'lead', '--out', join(keys, 'lead.key')]).code).toBe(0);
+    expect(svmc(['keygen', '--no-passphrase', '--as', 'lead', '--out', join(keys, 'lead.key')]).code).toBe(0);
     rmSync(join(app, 'evidence/terms-signed.pdf'));
     const result = svmc(['sign', '--as', 'lead', '--key', join(keys, 'lead.key'), '--dir', app]);
     expect(result.code).toBe(1);
@@ -124,7 +124,7 @@ describe('svmc sign', () => {
 
   it('exits 2 for a folder without svmc.yaml', () => {
     const keys = tempDir();
-    expect(svmc(['keygen', '--as', 'lead', '--out', join(keys, 'lead.key')]).code).toBe(0);
+    expect(svmc(['keygen', '--no-passphrase', '--as', 'lead', '--out', join(keys, 'lead.key')]).code).toBe(0);
     expect(svmc(['sign', '--as', 'lead', '--key', join(keys, 'lead.key'), '--dir', tempDir()]).code).toBe(2);
   });
 });

@@ -43,6 +43,8 @@ function exitCodeFor(error: unknown): number {
     const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
     return quiet.includes(error.code) ? 0 : 2;
   }
+  // Ctrl-C at a prompt: stopped by the user, nothing written.
+  if (error instanceof Error && error.name === 'ExitPromptError') return 130;
   if (error instanceof UsageError) {
     err(`svmc: ${error.message}`);
     return 2;

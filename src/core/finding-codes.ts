@@ -169,15 +169,16 @@ export const FINDING_CODES = {
     scope: 'check',
     title: 'A representative has not signed',
     description: 'A representative has not signed the evidence; in a pack, a sign-off is absent.',
-    help: 'Run `svmc sign --as lead` and `svmc sign --as senior` once the application is complete.',
+    help:
+      'Once the application is complete, each representative signs with their own key: `svmc sign --as lead --key PATH` (or with the key\'s text in `SVMC_SIGNING_KEY`); the message names the default key (`~/.config/svmc/<role>.key`) when it is there. A senior leader without the folder signs a draft pack instead (`svmc sign --as senior --pack DRAFT.zip`), and the lead files that sign-off with `svmc signoff add`.',
   },
   SIGNOFF_STALE: {
     severity: 'error',
     scope: 'check',
     title: 'Evidence or the application changed after signing',
     description:
-      'Evidence or `svmc.yaml` changed after a representative signed; the message names the files that changed, were added or were removed. `svmc pack` also stops with this code when a file changes while it is being packed.',
-    help: 'Check the changes, then sign again.',
+      'Evidence or `svmc.yaml` changed after a representative signed; the message gives the time of the sign-off and names the files that changed, were added or were removed. `map`, `register-key` and `keygen --register` say which sign-offs their change makes stale. `svmc pack` also stops with this code when a file changes while it is being packed.',
+    help: 'Check the changes, then sign again with `svmc sign --as ROLE --key PATH` (or the key\'s text in `SVMC_SIGNING_KEY`), as the message says.',
   },
   SIGNOFF_INVALID: {
     severity: 'error',
@@ -185,7 +186,8 @@ export const FINDING_CODES = {
     title: 'A signature does not verify or uses an unregistered key',
     description:
       'A signature does not verify, cannot be read, claims another role, or was made with a key that is not registered under `representatives.<role>.publicKey` (in a pack: not the pinned key, or the same key for both representatives).',
-    help: 'Register the right key (`svmc keygen --register`) and sign again.',
+    help:
+      'Register the key the representative signs with (`svmc register-key --as ROLE KEY.pub`, or `svmc keygen --as ROLE --register` for a new one; `--replace` to change a registered key), then sign again with `svmc sign --as ROLE --key PATH`.',
   },
   FOLDER_NOT_CHECKED: {
     severity: 'warning',

@@ -1,6 +1,7 @@
 import type { VerifyResult } from '../core/verify/types.js';
 import { toJsonFinding } from './json.js';
 import { plain, type Paint } from './paint.js';
+import { trustedCommentForPeople } from './signoff-words.js';
 import { plural } from './words.js';
 
 /** The verify result as the JSON that scripts read: `{ valid, pack, bag, signatures, findings }`, each finding as check reports one. */
@@ -21,7 +22,7 @@ export function renderVerifyText(result: VerifyResult, paint: Paint = plain): st
   for (const signature of result.signatures) {
     const verdict = signature.valid ? paint('green', 'valid') : paint('red', 'NOT valid');
     const key = signature.keyId ? ` key ${signature.keyId}` : '';
-    const comment = signature.trustedComment ? `  (${signature.trustedComment.replace(/\t/g, ', ')})` : '';
+    const comment = signature.trustedComment ? `  (${trustedCommentForPeople(signature.trustedComment)})` : '';
     lines.push(`  ${signature.role.padEnd(10)} ${verdict}${key}${comment}`);
   }
   if (result.findings.length > 0) lines.push('Problems:');

@@ -40,7 +40,7 @@ export function makeApplication(dir, { count, fileBytes = 0 }) {
   const keys = join(dir, '..', 'keys');
   const roles = ['lead', 'senior'];
   for (const role of roles) {
-    svmc(['keygen', '--as', role, '--out', join(keys, `${role}.key`), '--register', '--dir', dir, '--force']);
+    svmc(['keygen', '--no-passphrase', '--as', role, '--out', join(keys, `${role}.key`), '--register', '--dir', dir, '--force']);
   }
   for (const role of roles) svmc(['sign', '--as', role, '--key', join(keys, `${role}.key`), '--dir', dir]);
 }

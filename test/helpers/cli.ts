@@ -12,12 +12,15 @@ export interface CliResult {
   stderr: string;
 }
 
+// The user's own keys never take part: by default svmc looks for them in an empty config folder.
+const CONFIG = mkdtempSync(join(tmpdir(), 'svmc-config-'));
+
 /** Runs the built CLI as a user would: no TTY, no colour. */
 export function svmc(args: string[], options: SpawnSyncOptions & { env?: NodeJS.ProcessEnv } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     ...options,
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CI: '', ...options.env },
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CI: '', XDG_CONFIG_HOME: CONFIG, ...options.env },
   });
   return { code: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { FileFacts } from '../cache/file-facts.js';
@@ -123,6 +123,26 @@ export class ApplicationFolder {
   /** Records a file outside the folder that a result depends on (a catalogue of the user's own). */
   depend(absolutePath: string): void {
     this.recorder.look(absolutePath);
+  }
+
+  /** Whether a regular file is at a path outside the folder (the default key a hint names), recorded as a dependency. */
+  hasOutsideFile(absolutePath: string): boolean {
+    this.depend(absolutePath);
+    try {
+      return statSync(absolutePath, { throwIfNoEntry: false })?.isFile() ?? false;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A small text file outside the folder (the default key's public half), recorded as a dependency; undefined when unreadable. */
+  outsideText(absolutePath: string, maxBytes: number): string | undefined {
+    this.depend(absolutePath);
+    try {
+      return readRegularFileSync(absolutePath, maxBytes).toString('utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   /** What was read, for a kept result; undefined when some of it cannot be judged by its stamp. */

@@ -1,9 +1,10 @@
 import type { Application, ApplicationDocument } from '../application/open.js';
-import { ROLES } from '../domain.js';
+import { ROLES, type Role } from '../domain.js';
 import type { Finding } from '../findings.js';
 import { READ_LIMITS } from '../fs/read-limits.js';
 import { buildManifest, type Manifest } from '../manifest/build-manifest.js';
 import { judgeSignoff, type SignoffVerdict } from '../signing/judge.js';
+import { signAdvice } from '../signing/sign-hint.js';
 import { signoffFinding } from '../signing/signoff-findings.js';
 import { signaturePath, signedManifestPath } from '../signing/signoff-files.js';
 
@@ -21,6 +22,9 @@ export async function judgeSignoffs(app: Application, document: ApplicationDocum
       ...(typeof signedManifest === 'string' ? { signedManifest } : {}),
     });
   });
-  const findings = verdicts.flatMap((verdict) => signoffFinding(verdict, document.locate) ?? []);
+  // The advice names the default key when it is there: the result depends on that file too.
+  const files = { exists: (path: string) => folder.hasOutsideFile(path), text: (path: string) => folder.outsideText(path, READ_LIMITS.key) };
+  const advice = (role: Role): string => signAdvice(role, document.data?.representatives?.[role]?.publicKey, files);
+  const findings = verdicts.flatMap((verdict) => signoffFinding(verdict, document.locate, advice) ?? []);
   return { manifest, verdicts, findings };
 }

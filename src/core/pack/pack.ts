@@ -1,6 +1,8 @@
 import type { Application } from '../application/open.js';
 import type { Finding } from '../findings.js';
 
+import { BAG_FILES } from '../bag/layout.js';
+import { keepDraftManifest } from '../signing/draft-manifests.js';
 import { planPack } from './plan.js';
 import { startSummaryRenderer, type SummaryRenderer } from './summary-renderer.js';
 import { assertWritableTarget, writePack, type WritePackOptions } from './write-pack.js';
@@ -56,6 +58,9 @@ async function pack(app: Application, target: string | ((packId: string) => stri
     ...options,
     onBytes: (bytes) => options.onProgress?.((done += bytes), plan.payloadBytes),
   });
+  // A draft goes to the senior leader to sign: its manifest lets `signoff add` say what changed since.
+  const manifest = plan.entries.find((entry) => entry.name === BAG_FILES.manifest);
+  if (draft && manifest?.kind === 'bytes') await keepDraftManifest(app.root, manifest.bytes.toString('utf8'));
   return {
     out,
     name: plan.name,

@@ -100,7 +100,7 @@ async function addEntry(
   if (sha256 !== entry.sha256 || size !== entry.size) {
     const message = draft
       ? `${entry.relative} changed while the pack was being made: run svmc pack again`
-      : `${entry.relative} no longer matches the signed manifest: it changed after signing; check it, then both representatives sign again`;
+      : `${entry.relative} no longer matches the signed manifest: it changed after signing; check it, then both representatives sign again, each with \`svmc sign --as lead|senior --key PATH\` (or the key's text in SVMC_SIGNING_KEY)`;
     throw new PackRefusedError(`pack aborted: ${entry.relative} changed`, [
       finding('SIGNOFF_STALE', message, { location: { file: entry.relative } }),
     ]);

@@ -3,6 +3,7 @@ import { diffManifests, type ManifestDiff } from '../manifest/format.js';
 import { keyIdOf, parsePublicKey, type PublicKey } from './keys.js';
 import { MinisignFormatError } from './minisign-format.js';
 import { verifySignature } from './signature.js';
+import { timestampOf } from './signing-time.js';
 
 /**
  * A sign-off is missing (there is no signature), valid (it verifies the manifest with the key, as
@@ -87,6 +88,6 @@ export function judgeSignoff(evidence: SignoffEvidence): SignoffVerdict {
 }
 
 function signedAt(fields: Record<string, string>): { signedAt?: Date } {
-  const seconds = Number(fields.timestamp);
-  return Number.isFinite(seconds) && seconds > 0 ? { signedAt: new Date(seconds * 1000) } : {};
+  const time = timestampOf(fields);
+  return time ? { signedAt: time } : {};
 }

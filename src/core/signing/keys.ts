@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { blake2b } from './blake2b.js';
+import { MINISIGN_LIMITS, keyStream, xor, type ScryptLimits } from './key-encryption.js';
 import {
   ALG_ED,
   KEY_ID_BYTES,
@@ -23,6 +24,21 @@ export interface SecretKey {
   /** The 32-byte Ed25519 seed. */
   seed: Buffer;
   publicKey: PublicKey;
+}
+
+/** A passphrase-protected secret key as minisign stores it: its key id, key and checksum are sealed until unlocked. */
+export interface LockedSecretKey extends ScryptLimits {
+  salt: Buffer;
+  /** keynum, secret key and checksum (104 bytes), XORed with the scrypt stream. */
+  sealed: Buffer;
+}
+
+/** A secret key file: usable as it is, or sealed by a passphrase. */
+export type SecretKeyFile = { locked: false; secret: SecretKey } | { locked: true; key: LockedSecretKey };
+
+/** The passphrase given does not unlock the key (minisign: "Wrong password for that key"). */
+export class WrongPassphraseError extends Error {
+  override name = 'WrongPassphraseError';
 }
 
 const PUBLIC_KEY_BYTES = 2 + KEY_ID_BYTES + 32;
@@ -97,22 +113,42 @@ function checksum(keyId: Buffer, seed: Buffer, publicKey: Buffer): Buffer {
  * so stock `minisign -S -s FILE` signs with it too. Its protection is the file mode, like an SSH key.
  */
 export function formatSecretKey(secret: SecretKey, comment = 'minisign secret key (unencrypted)'): string {
-  const { keyId, seed, publicKey } = secret;
-  const bytes = Buffer.concat([
-    ALG_ED,
-    KDF_NONE,
-    CHK_BLAKE2B,
-    Buffer.alloc(32 + 8 + 8),
-    keyId,
-    seed,
-    publicKey.key,
-    checksum(keyId, seed, publicKey.key),
-  ]);
+  return secretKeyText(KDF_NONE, Buffer.alloc(32), { opslimit: 0n, memlimit: 0n }, keyMaterial(secret), comment);
+}
+
+/**
+ * minisign's encrypted secret key file, as `minisign -G` writes it: the key id, key and checksum
+ * XORed with scrypt of the passphrase over a random salt, at minisign's own cost unless `limits` says otherwise.
+ */
+export async function formatEncryptedSecretKey(
+  secret: SecretKey,
+  passphrase: string,
+  comment = 'minisign encrypted secret key',
+  limits: ScryptLimits = MINISIGN_LIMITS,
+): Promise<string> {
+  const salt = randomBytes(32);
+  const material = keyMaterial(secret);
+  const sealed = xor(material, await keyStream(passphrase, salt, limits, material.length));
+  return secretKeyText(KDF_SCRYPT, salt, limits, sealed, comment);
+}
+
+/** keynum, seed and public key (minisign's 64-byte sk), checksum. */
+function keyMaterial({ keyId, seed, publicKey }: SecretKey): Buffer {
+  return Buffer.concat([keyId, seed, publicKey.key, checksum(keyId, seed, publicKey.key)]);
+}
+
+function secretKeyText(kdf: Buffer, salt: Buffer, limits: ScryptLimits, material: Buffer, comment: string): string {
+  const limit = (value: bigint): Buffer => {
+    const bytes = Buffer.alloc(8);
+    bytes.writeBigUInt64LE(value);
+    return bytes;
+  };
+  const bytes = Buffer.concat([ALG_ED, kdf, CHK_BLAKE2B, salt, limit(limits.opslimit), limit(limits.memlimit), material]);
   return `${UNTRUSTED_PREFIX}${comment}\n${bytes.toString('base64')}\n`;
 }
 
-/** Reads an unencrypted minisign secret key (svmc's own, or `minisign -G -W`'s). */
-export function parseSecretKey(text: string): SecretKey {
+/** Reads a minisign secret key file: svmc's own, or `minisign -G`'s, with or without a passphrase. */
+export function parseSecretKeyFile(text: string): SecretKeyFile {
   const lines = linesOf(text).filter((line) => line.trim() !== '');
   const line = lines[0]?.startsWith(UNTRUSTED_PREFIX) ? lines[1] : lines[0];
   if (line === undefined) throw new MinisignFormatError('the secret key is empty');
@@ -124,20 +160,40 @@ export function parseSecretKey(text: string): SecretKey {
   if (!bytes.subarray(0, 2).equals(ALG_ED) || !bytes.subarray(4, 6).equals(CHK_BLAKE2B)) {
     throw new MinisignFormatError('the secret key is not an Ed25519 minisign key');
   }
+  const material = bytes.subarray(54);
   if (kdf.equals(KDF_SCRYPT)) {
-    throw new MinisignFormatError(
-      'the secret key is password-protected; svmc never prompts, so remove the password with `minisign -C -W -s FILE` or make a key with `svmc keygen`',
-    );
+    const key = { salt: bytes.subarray(6, 38), opslimit: bytes.readBigUInt64LE(38), memlimit: bytes.readBigUInt64LE(46), sealed: material };
+    return { locked: true, key };
   }
   if (!kdf.equals(KDF_NONE)) throw new MinisignFormatError('the secret key uses an unknown encryption');
-  const keyId = bytes.subarray(54, 62);
-  const seed = bytes.subarray(62, 94);
-  const storedPublic = bytes.subarray(94, 126);
-  const stored = bytes.subarray(126, 158);
+  const secret = fromMaterial(material, true);
+  if (!secret) throw new MinisignFormatError('the secret key is damaged (its checksum does not match)');
+  return { locked: false, secret };
+}
+
+/** Reads an unencrypted minisign secret key; a passphrase-protected one is refused, as it needs `unlockSecretKey`. */
+export function parseSecretKey(text: string): SecretKey {
+  const file = parseSecretKeyFile(text);
+  if (file.locked) throw new MinisignFormatError('the secret key is protected by a passphrase');
+  return file.secret;
+}
+
+/** Unlocks a passphrase-protected key as `minisign -S` does; throws WrongPassphraseError when the checksum then fails. */
+export async function unlockSecretKey(key: LockedSecretKey, passphrase: string): Promise<SecretKey> {
+  const material = xor(key.sealed, await keyStream(passphrase, key.salt, key, key.sealed.length));
+  const secret = fromMaterial(material, false);
+  if (!secret) throw new WrongPassphraseError('the passphrase does not unlock this key');
+  return secret;
+}
+
+/** The key in minisign's key material, or undefined when its checksum (or its public half) does not match. */
+function fromMaterial(material: Buffer, zeroChecksumAllowed: boolean): SecretKey | undefined {
+  const keyId = material.subarray(0, 8);
+  const seed = material.subarray(8, 40);
+  const storedPublic = material.subarray(40, 72);
+  const stored = material.subarray(72, 104);
   // minisign -W leaves the checksum zeroed; anything else must match, or the file is damaged.
-  const checks = stored.equals(Buffer.alloc(32)) || stored.equals(checksum(keyId, seed, storedPublic));
-  if (!checks || !publicHalf(seed).equals(storedPublic)) {
-    throw new MinisignFormatError('the secret key is damaged (its checksum does not match)');
-  }
+  const checks = (zeroChecksumAllowed && stored.equals(Buffer.alloc(32))) || stored.equals(checksum(keyId, seed, storedPublic));
+  if (!checks || !publicHalf(seed).equals(storedPublic)) return undefined;
   return { keyId, seed, publicKey: makePublicKey(keyId, storedPublic) };
 }
