@@ -127,18 +127,19 @@ describe('a signed pack, checked by tools no one here wrote', () => {
   it('verifies as valid, with pinned keys too, and rejects a pinned key that signed neither', () => {
     const plain = svmc(['verify', pack.zip, '--format', 'json']);
     expect(plain.code, plain.stdout).toBe(0);
-    const report = JSON.parse(plain.stdout);
+    const report = JSON.parse(plain.stdout).packs[0];
     expect(report).toMatchObject({ valid: true, findings: [], bag: { payloadFiles: 12, draft: false } });
     expect(report.signatures.map((s: { role: string; valid: boolean }) => [s.role, s.valid])).toEqual([['lead', true], ['senior', true]]);
     const pinned = svmc(['verify', pack.zip, '--trust', join(pack.keys, 'lead.pub'), '--trust', join(pack.keys, 'senior.pub')]);
     expect(pinned.code, pinned.stdout).toBe(0);
-    expect(pinned.stdout).toMatch(/^valid/m);
+    expect(pinned.stdout).toMatch(/: valid: /);
+    expect(pinned.stdout).toMatch(/pinned with .*lead\.pub, signed \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
     const stranger = join(tempDir('svmc-stranger-'), 'k');
     mkdirSync(stranger);
     expect(svmc(['keygen', '--no-passphrase', '--as', 'lead', '--out', join(stranger, 'other.key')]).code).toBe(0);
     const wrong = svmc(['verify', pack.zip, '--trust', join(stranger, 'other.pub'), '--format', 'json']);
     expect(wrong.code).toBe(1);
-    const files = JSON.parse(wrong.stdout).findings.map((p: { file: string }) => p.file);
+    const files = JSON.parse(wrong.stdout).packs[0].findings.map((p: { file: string }) => p.file);
     expect(files).toEqual(expect.arrayContaining(['signatures/lead.minisig', 'signatures/senior.minisig', join(stranger, 'other.pub')]));
   });
 });

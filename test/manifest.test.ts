@@ -157,7 +157,7 @@ describe('buildManifest', () => {
 
   it('lists references without trusting the shape of svmc.yaml', () => {
     const odd = { evidence: { plan: { 'L1.PL.1': [null, 3, { file: 7 }, { file: 'a' }] }, do: 'x' } } as unknown as ApplicationData;
-    expect(referencedFiles(odd).sort()).toEqual(['a', 'svmc.yaml']);
-    expect(referencedFiles(undefined)).toEqual(['svmc.yaml']);
+    expect(referencedFiles(odd).sort()).toEqual(['a', 'self-assessment.yaml', 'svmc.yaml']);
+    expect(referencedFiles(undefined).sort()).toEqual(['self-assessment.yaml', 'svmc.yaml']);
   });
 });

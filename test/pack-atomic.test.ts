@@ -79,7 +79,7 @@ describe('pack writes all or nothing', () => {
     expect(draft.code, draft.stderr).toBe(0);
     const verified = svmc(['verify', join(outDir, 'p.zip'), '--format', 'json']);
     expect(verified.code).toBe(1);
-    const report = JSON.parse(verified.stdout) as { bag: { draft: boolean }; findings: { file: string }[] };
+    const report = (JSON.parse(verified.stdout) as { packs: { bag: { draft: boolean }; findings: { file: string }[] }[] }).packs[0]!;
     expect(report.bag.draft).toBe(true);
     expect(report.findings.map((p) => p.file)).toEqual(['bag-info.txt']);
   });

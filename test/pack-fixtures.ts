@@ -6,8 +6,9 @@ import { copyOf, svmc, tempDir } from './helpers/cli.js';
 export const EPOCH = '1767225600';
 
 /** The level-1 example, with keys made, registered and used by both representatives. */
-export function signedApplication(): { dir: string; keys: string } {
+export function signedApplication(prepare?: (dir: string) => void): { dir: string; keys: string } {
   const dir = copyOf('examples/level-1', 'svmc-pack-');
+  prepare?.(dir);
   const keys = join(dir, '..', 'keys');
   for (const role of ['lead', 'senior']) {
     const made = svmc(['keygen', '--no-passphrase', '--as', role, '--out', join(keys, `${role}.key`), '--register', '--dir', dir]);
@@ -21,8 +22,8 @@ export function signedApplication(): { dir: string; keys: string } {
 }
 
 /** A signed pack of the level-1 example, made with a fixed date. */
-export function signedPack(): { dir: string; keys: string; zip: string } {
-  const app = signedApplication();
+export function signedPack(prepare?: (dir: string) => void): { dir: string; keys: string; zip: string } {
+  const app = signedApplication(prepare);
   const zip = join(tempDir('svmc-zip-'), 'pack.zip');
   const packed = svmc(['pack', app.dir, '--out', zip], { env: { SOURCE_DATE_EPOCH: EPOCH } });
   if (packed.code !== 0) throw new Error(packed.stderr);

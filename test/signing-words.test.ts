@@ -35,7 +35,9 @@ describe('signing times for people', () => {
     const { zip } = signedPack();
     const result = svmc(['verify', zip]);
     expect(result.code, result.stdout).toBe(0);
-    for (const role of ['lead', 'senior']) expect(result.stdout).toMatch(new RegExp(`${role} +valid key [0-9A-F]{16} +\\(signed ${ISO_WITH_ZONE.source}, role:${role}`));
+    for (const title of ['Social Value Lead', 'Social Value Senior Leader']) {
+      expect(result.stdout).toMatch(new RegExp(`${title} +valid: .+, key [0-9A-F]{16}, taken from the pack .+, signed ${ISO_WITH_ZONE.source}$`, 'm'));
+    }
     expect(result.stdout).not.toMatch(/timestamp:/);
   });
 });

@@ -204,11 +204,16 @@ export const definePack = (program: Command) =>
 export const defineVerify = (program: Command) =>
   program
     .command('verify')
-    .argument('<pack>', 'the pack zip')
-    .description("assessor's check: bag complete and intact, both signatures valid, PDF present")
+    .argument('<path...>', 'a pack zip, any BagIt bag zipped, or a bag folder (several: one report)')
+    .description("assessor's check: the bag complete and intact, both sign-offs valid, the summary covered")
     .option('--trust <key.pub>', 'pin a trusted public key (repeatable)', collect)
+    .option('--bagit-only', 'judge BagIt validity alone, for bags that are not svmc packs')
+    .option('--strict', 'warnings make a pack not valid')
     .addOption(formatOption(['text', 'json'] as const))
-    .addHelpText('after', examples('svmc verify riverside-level-2.zip', 'svmc verify pack.zip --trust lead.pub --trust senior.pub --format json'));
+    .addHelpText(
+      'after',
+      examples('svmc verify riverside-level-2.zip', 'svmc verify unzipped/svmc-riverside/ --trust lead.pub --trust senior.pub', 'svmc verify --bagit-only bag1.zip bag2/ --format json'),
+    );
 
 export const defineAssess = (program: Command) =>
   program
@@ -260,7 +265,7 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   defineRegisterKey(program).action(async (key, dir, options) => done(await (await import('./commands/register-key.js')).run(key, folderOf(dir, options.dir), options)));
   defineSignoffAdd(program).action(async (file, dir, options) => done(await (await import('./commands/signoff-add.js')).run(file, folderOf(dir, options.dir), options)));
   definePack(program).action(async (dir, options) => done(await (await import('./commands/pack.js')).run(folderOf(dir, options.dir), options)));
-  defineVerify(program).action(async (pack, options) => done(await (await import('./commands/verify.js')).run(pack, options)));
+  defineVerify(program).action(async (paths, options) => done(await (await import('./commands/verify.js')).run(paths, options)));
   defineAssess(program).action(async (dir, options) => done(await (await import('./commands/assess.js')).run(folderOf(dir, options.dir), options)));
   defineCompletion(program).action(async (shell) => done(await (await import('./commands/completion.js')).run(shell, program)));
   return program;

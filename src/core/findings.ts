@@ -30,3 +30,7 @@ export function finding(
   return { code, severity, message, ...rest };
 }
 
+/** A finding about one file: of a bag, by its path in the bag; of a container, in brackets (`(zip)`). */
+export function findingAt(code: FindingCode, file: string, message: string, severity?: Severity): Finding {
+  return finding(code, message, { location: { file }, ...(severity ? { severity } : {}) });
+}

@@ -1,37 +1,69 @@
-import type { VerifyResult } from '../core/verify/types.js';
+import type { Finding } from '../core/findings.js';
+import type { SignatureVerdict, VerifyResult } from '../core/verify/types.js';
+import { ROLE_TITLES } from '../core/domain.js';
 import { toJsonFinding } from './json.js';
 import { plain, type Paint } from './paint.js';
-import { trustedCommentForPeople } from './signoff-words.js';
 import { plural } from './words.js';
 
-/** The verify result as the JSON that scripts read: `{ valid, pack, bag, signatures, findings }`, each finding as check reports one. */
-export function renderVerifyJson(result: VerifyResult): string {
-  return `${JSON.stringify({ ...result, findings: result.findings.map(toJsonFinding) }, null, 2)}\n`;
+/** The verify results as the JSON that scripts read, fixed by schemas/verify.schema.json. */
+export function renderVerifyJson(results: VerifyResult[], toolVersion: string): string {
+  const packs = results.map(({ contents: _contents, findings, ...rest }) => ({ ...rest, findings: findings.map(toJsonFinding) }));
+  const report = { schemaVersion: 1, tool: { name: 'svmc', version: toolVersion }, valid: results.every((r) => r.valid), packs };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** One line per fact and per problem, each problem naming its file; a last line that says valid or not. */
-export function renderVerifyText(result: VerifyResult, paint: Paint = plain): string {
-  const lines: string[] = [`Pack ${result.pack}`];
+/**
+ * Each PATH in order of importance: the verdict; what an assessor must act on (errors, the
+ * changed, missing or added files first); each sign-off with who, which key and when; warnings;
+ * notes; then what the bag holds. Several PATHs end with one line for all.
+ */
+export function renderVerifyText(results: VerifyResult[], paint: Paint = plain): string {
+  const blocks = results.map((result) => renderOne(result, paint));
+  if (results.length > 1) {
+    const valid = results.filter((r) => r.valid).length;
+    blocks.push(paint(valid === results.length ? 'green' : 'red', `${valid} of ${results.length} valid`));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function renderOne(result: VerifyResult, paint: Paint): string {
+  const lines = [verdict(result, paint)];
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  const warnings = result.findings.filter((f) => f.severity === 'warning');
+  const notes = result.findings.filter((f) => f.severity === 'info');
+  section(lines, 'To act on:', errors);
+  if (result.signatures.length > 0) lines.push('Sign-offs:', ...result.signatures.map((s) => `  ${signoff(s, paint)}`));
+  section(lines, 'Warnings:', warnings);
+  section(lines, 'Notes:', notes);
   const { bag } = result;
-  if (bag.name !== undefined) {
-    const version = bag.bagitVersion ? ` (BagIt ${bag.bagitVersion})` : '';
-    const draft = bag.draft ? ', DRAFT' : '';
-    lines.push(`  bag        ${bag.name}${version}${draft}`);
-    lines.push(`  payload    ${plural(bag.payloadFiles, 'file')}, ${bag.payloadBytes} bytes`);
+  const version = bag.bagitVersion ? `BagIt ${bag.bagitVersion}` : 'BagIt';
+  const manifests = bag.manifests.length > 0 ? `, checked against ${bag.manifests.join(', ')}` : '';
+  lines.push(`Bag ${bag.name ?? '(at the zip root)'} (${version}, a ${result.container}): ${plural(bag.payloadFiles, 'payload file')}, ${bag.payloadBytes} bytes${manifests}`);
+  return lines.join('\n');
+}
+
+function verdict(result: VerifyResult, paint: Paint): string {
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  // With --strict a warning fails the pack too.
+  const count = errors.length > 0 ? errors.length : result.findings.filter((f) => f.severity === 'warning').length;
+  if (!result.valid) {
+    if (errors.length > 0 && errors.every((f) => f.code === 'NOT_A_PACK')) return paint('red', `${result.pack}: valid BagIt, but NOT an svmc submission pack`);
+    return paint('red', `${result.pack}: NOT valid (${plural(count, 'problem')})`);
   }
-  for (const signature of result.signatures) {
-    const verdict = signature.valid ? paint('green', 'valid') : paint('red', 'NOT valid');
-    const key = signature.keyId ? ` key ${signature.keyId}` : '';
-    const comment = signature.trustedComment ? `  (${trustedCommentForPeople(signature.trustedComment)})` : '';
-    lines.push(`  ${signature.role.padEnd(10)} ${verdict}${key}${comment}`);
-  }
-  if (result.findings.length > 0) lines.push('Problems:');
-  for (const f of result.findings) lines.push(`  ${f.location?.file ?? '(pack)'}: ${f.message}`);
-  const count = result.findings.length;
-  lines.push(
-    result.valid
-      ? paint('green', 'valid: the bag is complete and intact, both sign-offs verify, the PDF summary is present')
-      : paint('red', `NOT valid: ${plural(count, 'problem')}`),
-  );
-  return `${lines.join('\n')}\n`;
+  if (result.bagitOnly) return paint('green', `${result.pack}: valid BagIt bag`);
+  return paint('green', `${result.pack}: valid: the bag is complete and intact, both sign-offs verify, the summary is covered`);
+}
+
+function section(lines: string[], title: string, findings: Finding[]): void {
+  if (findings.length === 0) return;
+  lines.push(title, ...findings.map((f) => `  ${f.location?.file ?? '(pack)'}: ${f.message} [${f.code}]`));
+}
+
+function signoff(s: SignatureVerdict, paint: Paint): string {
+  const state = s.valid ? paint('green', 'valid') : paint('red', 'NOT valid');
+  const who = s.signer ? `${s.signer}${s.jobTitle ? ` (${s.jobTitle})` : ''}` : 'signer not named';
+  const key = s.keyId === undefined ? 'no key' : `key ${s.keyId}`;
+  const source = s.key === 'pinned' ? `pinned with ${s.keySource}` : s.key === 'pack' ? 'taken from the pack (proves integrity, not identity)' : '';
+  const when = s.signedAt ? `, signed ${s.signedAt}` : '';
+  return `${ROLE_TITLES[s.role].padEnd(26)} ${state}: ${who}, ${key}${source ? `, ${source}` : ''}${when}`;
 }

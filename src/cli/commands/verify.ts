@@ -1,15 +1,17 @@
 import { FileReadError, READ_LIMITS, readRegularFile } from '../../core/fs/read-file.js';
 import { UsageError } from '../../core/errors.js';
 import { verifyPack } from '../../core/verify/verify-pack.js';
+import type { VerifyResult } from '../../core/verify/types.js';
 import { renderVerifyJson, renderVerifyText } from '../../report/verify.js';
 import { paint } from '../color.js';
 import { out } from '../io.js';
 import type { OptionsOf, defineVerify } from '../program.js';
+import { VERSION } from '../version.js';
 
 export type VerifyCommandOptions = OptionsOf<typeof defineVerify>;
 
-/** Exit 0 when the pack is valid, 1 when it is not, 2 when it cannot be read at all. */
-export async function run(pack: string, options: VerifyCommandOptions): Promise<number> {
+/** One report for every PATH, each judged on its own: exit 0 when all are valid, 1 when one is not, 2 when one cannot be read. */
+export async function run(paths: string[], options: VerifyCommandOptions): Promise<number> {
   const trust = await Promise.all(
     (options.trust ?? []).map(async (file) => {
       try {
@@ -21,7 +23,8 @@ export async function run(pack: string, options: VerifyCommandOptions): Promise<
       }
     }),
   );
-  const result = await verifyPack(pack, { trust });
-  out(options.format === 'json' ? renderVerifyJson(result) : renderVerifyText(result, paint));
-  return result.valid ? 0 : 1;
+  const results: VerifyResult[] = [];
+  for (const path of paths) results.push(await verifyPack(path, { trust, bagitOnly: options.bagitOnly === true, strict: options.strict === true }));
+  out(options.format === 'json' ? renderVerifyJson(results, VERSION) : renderVerifyText(results, paint));
+  return results.every((result) => result.valid) ? 0 : 1;
 }

@@ -1,3 +1,4 @@
+import { RESULTS_FILE } from '../assess/files.js';
 import { normalisePath, pathTextProblem } from './paths.js';
 import type { ApplicationData } from './types.js';
 
@@ -15,7 +16,11 @@ function normaliseReference(reference: unknown): string | undefined {
   return normalised === '.' || normalised === '' ? undefined : normalised;
 }
 
-/** svmc.yaml and every file it references (evidence items, the signed T&C), each once, in no set order. */
+/**
+ * svmc.yaml, the self-assessment results and every file svmc.yaml references (evidence items, the
+ * signed T&C), each once, in no set order. The manifest lists those that exist: so the results
+ * that the summary shows are signed with the evidence, and `sign`, `check` and `pack` agree on them.
+ */
 export function referencedFiles(data: ApplicationData | undefined): string[] {
   const references: unknown[] = [data?.application?.termsAndConditions];
   for (const criteria of Object.values(data?.evidence ?? {})) {
@@ -27,7 +32,7 @@ export function referencedFiles(data: ApplicationData | undefined): string[] {
       }
     }
   }
-  const paths = new Set<string>([APPLICATION_FILE]);
+  const paths = new Set<string>([APPLICATION_FILE, RESULTS_FILE]);
   for (const reference of references) {
     const path = normaliseReference(reference);
     if (path !== undefined) paths.add(path);

@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { InvalidInputError } from '../errors.js';
 import { shippedValidator } from '../schema/ajv.js';
+import { RESULTS_FILE } from './files.js';
 import { loadQuestionnaire } from './questionnaire.js';
 import type { AssessmentResult, Principle } from './types.js';
-
-export const RESULTS_FILE = 'self-assessment.yaml';
-export const CHART_FILE = 'self-assessment.svg';
 
 export interface LoadedAssessment {
   result: AssessmentResult;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { CHART_FILE, RESULTS_FILE } from './load.js';
+import { CHART_FILE, RESULTS_FILE } from './files.js';
 import { questionnaireRef } from './questionnaire.js';
 import { renderSpiderSvg } from './svg.js';
 import type { AssessmentResult, Questionnaire } from './types.js';

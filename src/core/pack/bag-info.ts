@@ -3,6 +3,7 @@ import type { FeeQuote } from '../fee/types.js';
 import { formatPercent } from '../fee/money.js';
 import { payloadOxum } from '../bag/layout.js';
 import { isoDay } from './pack-date.js';
+import { applicationLines, oneLine } from '../bag/application-lines.js';
 
 export interface BagInfoInput {
   data: ApplicationData;
@@ -18,29 +19,23 @@ export interface BagInfoInput {
 
 /** bag-info.txt: the RFC's reserved labels, then the certificate's own. */
 export function bagInfo(input: BagInfoInput): string {
-  const { data } = input;
-  const lead = data.representatives?.lead;
-  const organisation =
-    data.applicant.scope === 'programme' && data.applicant.programme
-      ? `${data.applicant.organisation} (${data.applicant.programme})`
-      : data.applicant.organisation;
-  const level = data.application.renewal === true ? `${data.application.level} (renewal)` : `${data.application.level}`;
+  const [organisation, contactName, contactEmail, level] = applicationLines(input.data);
   const lines: [string, string | undefined][] = [
-    ['Source-Organization', organisation],
-    ['Contact-Name', lead?.name],
-    ['Contact-Email', lead?.email],
+    organisation!,
+    contactName!,
+    contactEmail!,
     ['Bagging-Date', isoDay(input.date)],
     ['External-Identifier', input.packId],
     ['Payload-Oxum', payloadOxum(input.payloadBytes, input.payloadFiles)],
     ['Bag-Software-Agent', input.software],
-    ['SVMC-Level', level],
+    level!,
     ['SVMC-Catalogue', input.catalogue],
     ['SVMC-Fee', input.fee ? feeLine(input.fee) : undefined],
     ['SVMC-Draft', input.draft ? 'true' : undefined],
   ];
   return lines
-    .filter((line): line is [string, string] => line[1] !== undefined && line[1].trim() !== '')
-    .map(([label, value]) => `${label}: ${value.replace(/\s+/g, ' ').trim()}\n`)
+    .filter((line): line is [string, string] => line[1] !== undefined && oneLine(line[1]) !== '')
+    .map(([label, value]) => `${label}: ${oneLine(value)}\n`)
     .join('');
 }
 

@@ -15,8 +15,8 @@ import { asUsageError } from '../fs/system-errors.js';
 import { parseManifest } from '../manifest/format.js';
 import { verifyPack } from '../verify/verify-pack.js';
 import { readCentralDirectory, type ZipEntry } from '../zip/central-directory.js';
-import { dataOffset, digestEntry } from '../zip/entry-reader.js';
 import { METHOD_STORED } from '../zip/format.js';
+import { locateEntry } from '../zip/local-headers.js';
 
 /**
  * Reading a draft pack to sign it away from the folder. This one module knows how: verify's
@@ -46,16 +46,14 @@ export interface DraftPack {
   close(): Promise<void>;
 }
 
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
-
 /**
  * Verifies a draft pack's integrity, then lays its payload out in a private temporary folder.
  * Throws UsageError when it is not a readable draft, DamagedDraftError when its content is not intact.
  */
 export async function openDraftPack(path: string): Promise<DraftPack> {
   const verdict = await verifyPack(path);
-  // A draft is "not valid" for being a draft; anything else means it is damaged.
-  const damage = verdict.findings.filter((f) => f.code !== 'PACK_DRAFT');
+  // A draft is "not valid" for being a draft; any other error means it is damaged (warnings and notes do not).
+  const damage = verdict.findings.filter((f) => f.severity === 'error' && f.code !== 'PACK_DRAFT');
   if (damage.length > 0) throw new DamagedDraftError(`${path} is damaged or was altered: ask for a new draft`, damage);
   if (!verdict.bag.draft) {
     throw new UsageError(`${path} is a signed pack, not a draft: it has both sign-offs already. Sign a draft made with "svmc pack --draft"`);
@@ -65,7 +63,10 @@ export async function openDraftPack(path: string): Promise<DraftPack> {
   const folder = await mkdtemp(join(tmpdir(), 'svmc-draft-'));
   const close = (): Promise<void> => rm(folder, { recursive: true, force: true });
   try {
-    const manifestText = await extractPayload(path, bag, folder);
+    const manifest = verdict.contents.get(BAG_FILES.manifest);
+    if (!manifest) throw new DamagedDraftError(`${path} has no ${BAG_FILES.manifest}`, []);
+    const manifestText = manifest.toString('utf8');
+    await extractPayload(path, bag, folder, manifestText);
     return { path, manifestText, info: verdict.bag.info, folder, close };
   } catch (error) {
     await close();
@@ -73,8 +74,8 @@ export async function openDraftPack(path: string): Promise<DraftPack> {
   }
 }
 
-/** Writes every payload file under `folder`, each checked against the manifest as it streams; returns the manifest's text. */
-async function extractPayload(path: string, bag: string, folder: string): Promise<string> {
+/** Writes every payload file under `folder`, each checked against the manifest (as verified) as it streams. */
+async function extractPayload(path: string, bag: string, folder: string, manifestText: string): Promise<void> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -84,9 +85,6 @@ async function extractPayload(path: string, bag: string, folder: string): Promis
   try {
     const { entries } = await readCentralDirectory(handle, (await handle.stat()).size);
     const inBag = new Map(entries.filter((e) => !e.name.endsWith('/')).map((e) => [e.name.slice(bag.length + 1), e]));
-    const manifestEntry = inBag.get(BAG_FILES.manifest);
-    if (!manifestEntry) throw new DamagedDraftError(`${path} has no ${BAG_FILES.manifest}`, []);
-    const manifestText = (await contentOf(handle, manifestEntry, MAX_MANIFEST_BYTES)).toString('utf8');
     const expected = parseManifest(manifestText);
     for (const [name, entry] of inBag) {
       if (!name.startsWith('data/')) continue;
@@ -99,23 +97,15 @@ async function extractPayload(path: string, bag: string, folder: string): Promis
         throw new DamagedDraftError(`${path}: ${name} changed while it was read`, []);
       }
     }
-    return manifestText;
   } finally {
     await handle.close();
   }
 }
 
 async function start(handle: FileHandle, entry: ZipEntry): Promise<number> {
-  const located = await dataOffset(handle, entry, Buffer.byteLength(entry.name));
-  if (typeof located === 'string') throw new DamagedDraftError(`${entry.name}: ${located}`, []);
-  return located.start;
-}
-
-async function contentOf(handle: FileHandle, entry: ZipEntry, max: number): Promise<Buffer> {
-  if (entry.size > max) throw new DamagedDraftError(`${entry.name} is far too large`, []);
-  const digest = await digestEntry(handle, entry, await start(handle, entry), entry.size);
-  if (digest.problem) throw new DamagedDraftError(`${entry.name}: ${digest.problem}`, []);
-  return digest.head;
+  const located = await locateEntry(handle, entry);
+  if ('problem' in located) throw new DamagedDraftError(`${entry.name}: ${located.problem}`, []);
+  return located.dataStart;
 }
 
 /** Streams an entry into a new file (never over an existing one), inflating it; returns its SHA-256. */

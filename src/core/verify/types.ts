@@ -1,30 +1,35 @@
 import type { Role } from '../domain.js';
-import { finding, type Finding, type FindingCode } from '../findings.js';
-
-/** One reason a pack is not valid: a finding on the file (relative to the bag, or the zip itself) it concerns. */
-export type VerifyProblem = Finding;
-
-export function packFinding(code: FindingCode, file: string, message: string): Finding {
-  return finding(code, message, { location: { file } });
-}
+import type { Finding } from '../findings.js';
 
 export interface SignatureVerdict {
   role: Role;
-  keyId?: string;
-  trustedComment?: string;
-  /** Where the key came from: the pack's signatures/<role>.pub or a pinned --trust file. */
-  keySource?: string;
   valid: boolean;
+  /** The representative's name and job title, from the signed data/svmc.yaml. */
+  signer?: string;
+  jobTitle?: string;
+  keyId?: string;
+  /**
+   * `pinned`: checked with a key given with --trust, which proves who signed. `pack`: checked with
+   * the key the pack carries, which proves the payload is intact, not who signed it.
+   */
+  key?: 'pinned' | 'pack';
+  /** The --trust file, or signatures/<role>.pub. */
+  keySource?: string;
+  /** ISO 8601 UTC, from the signature's trusted comment. */
+  signedAt?: string;
+  trustedComment?: string;
 }
 
 export interface BagSummary {
-  /** The bag's folder inside the zip. */
+  /** The bag's folder (inside the zip, or on disk); absent for a bag at a zip's root. */
   name?: string;
   bagitVersion?: string;
-  /** Every file of the bag. */
-  files: number;
+  encoding?: string;
   payloadFiles: number;
   payloadBytes: number;
+  /** The algorithms of the payload manifests and of the tag manifests. */
+  manifests: string[];
+  tagManifests: string[];
   /** Payload-Oxum as bag-info.txt states it. */
   payloadOxum?: string;
   draft: boolean;
@@ -32,19 +37,34 @@ export interface BagSummary {
   info: Record<string, string>;
 }
 
-/** The outcome of `svmc verify`; its JSON form is a public contract. */
+/** The outcome of verifying one PATH; its JSON form (without `contents`) is a public contract. */
 export interface VerifyResult {
+  /** No finding of severity error (with --strict, no warning either). */
   valid: boolean;
+  /** The PATH as given. */
   pack: string;
+  container: 'zip' | 'folder';
+  /** Judged as BagIt alone (--bagit-only). */
+  bagitOnly: boolean;
   bag: BagSummary;
   signatures: SignatureVerdict[];
-  /** Why it is not valid; empty when it is. */
+  /** Every finding, most important first: what makes it invalid, then warnings, then notes. */
   findings: Finding[];
+  /**
+   * The bag's small files read whole while verifying, by path in the bag: bagit.txt, bag-info.txt,
+   * every manifest, data/svmc.yaml, data/self-assessment.yaml and signatures/*. Their bytes are the
+   * ones the verdict judged: a caller reads the verified bag through this, never from the zip again.
+   */
+  contents: ReadonlyMap<string, Buffer>;
 }
 
 export interface VerifyOptions {
   /** Public key files (minisign .pub) to trust instead of the keys inside the pack. */
   trust?: { file: string; text: string }[];
+  /** Judge BagIt validity alone. */
+  bagitOnly?: boolean;
+  /** Warnings make the pack not valid. */
+  strict?: boolean;
   /** Reject a zip that would inflate past this many bytes in all (default 64 GiB). */
   maxTotalBytes?: number;
 }

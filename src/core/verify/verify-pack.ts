@@ -1,96 +1,102 @@
-import type { FileHandle } from 'node:fs/promises';
-import { FileReadError, READ_LIMITS, openRegularFile } from '../fs/read-file.js';
+import { stat } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+import { findingAt, type Finding } from '../findings.js';
+import { FileReadError, openRegularFile } from '../fs/read-file.js';
 import { asUsageError } from '../fs/system-errors.js';
-import { BAG_FILES } from '../bag/layout.js';
+import { openFolderBag } from '../bag/folder-source.js';
+import { infoValues } from '../bag/info-lines.js';
+import type { BagSource } from '../bag/source.js';
+import { validateBag, type BagValidation } from '../bag/validate-bag.js';
+import { decodeTagText } from '../bag/tag-text.js';
 import { parsePublicKey } from '../signing/keys.js';
 import { MinisignFormatError } from '../signing/minisign-format.js';
-import { checkBag, type BagFiles } from './bag-check.js';
-import { InvalidZipError, readCentralDirectory, UnreadableZipError } from '../zip/central-directory.js';
-import { entriesWithOddDates, headerProblem } from '../zip/canonical.js';
-import { dataOffset, digestEntry } from '../zip/entry-reader.js';
-import { checkSignatures, type TrustedKey } from './signature-check.js';
-import { inspectStructure } from './structure.js';
-import { packFinding, type VerifyOptions, type VerifyProblem, type VerifyResult } from './types.js';
-
-/** Tag files are read whole to be parsed; past this size one is not a tag file of a pack. */
-const MAX_TAG_BYTES = 64 * 1024 * 1024;
-const MAX_YAML_BYTES = READ_LIMITS.document;
-
-function keepFor(name: string): number {
-  if (name === 'data/svmc.yaml') return MAX_YAML_BYTES;
-  if (name === BAG_FILES.summary) return 8;
-  return name.startsWith('data/') ? 0 : MAX_TAG_BYTES;
-}
+import { openZipBag } from '../zip/zip-source.js';
+import { byImportance } from './importance.js';
+import { checkPackLayer, packFileLimit } from './pack-layer.js';
+import type { TrustedKey } from './signature-check.js';
+import type { BagSummary, VerifyOptions, VerifyResult } from './types.js';
 
 /**
- * The assessor's check of a pack, treating the zip as hostile: its directory is judged before any
- * content is read, and content is read in place, inflated in memory, hashed and dropped.
- * Throws UsageError when the file cannot be read as a zip at all.
+ * The assessor's check of one PATH: a zip holding a bag (read in place and treated as hostile) or
+ * a bag folder. The verdict rests on the bag's content: BagIt validity, then (unless `bagitOnly`)
+ * the svmc layer. Throws UsageError only when PATH does not exist or cannot be read.
  */
 export async function verifyPack(path: string, options: VerifyOptions = {}): Promise<VerifyResult> {
   const trusted = parseTrusted(options.trust ?? []);
-  let handle: FileHandle;
+  const info = await stat(path).catch((error: unknown) => Promise.reject(asUsageError(error, `cannot read ${path}`)));
+  if (info.isDirectory()) {
+    const { source, findings } = await openFolderBag(path);
+    return judge(path, source, findings, options, trusted);
+  }
+  let handle: Awaited<ReturnType<typeof openRegularFile>>;
   try {
     handle = await openRegularFile(path);
   } catch (error) {
     throw error instanceof FileReadError ? new UsageError(error.message) : asUsageError(error, `cannot read ${path}`);
   }
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new UsageError(`${path} is not a file`);
-    const directory = await readCentralDirectory(handle, stats.size).catch((error: unknown) => {
-      if (error instanceof UnreadableZipError) throw new UsageError(`${path} is not a readable zip: ${error.message}`);
-      if (error instanceof InvalidZipError) return error;
-      throw error;
-    });
-    if (directory instanceof InvalidZipError) return damagedZip(path, directory.message);
-    const { entries, directoryOffset } = directory;
-    const layout = inspectStructure(entries, directoryOffset, options.maxTotalBytes);
-    const result: VerifyResult = {
-      valid: false,
-      pack: path,
-      bag: { ...(layout.name ? { name: layout.name } : {}), files: layout.files.size, payloadFiles: 0, payloadBytes: 0, draft: false, info: {} },
-      signatures: [],
-      findings: layout.problems,
-    };
-    if (layout.problems.length > 0) return result;
-    const oddDates = new Set(entriesWithOddDates(entries));
-    for (const [name, entry] of layout.files) {
-      if (oddDates.has(entry)) result.findings.push(packFinding('ZIP_CHANGED', name, 'its date differs from the pack date of every other entry'));
-    }
-    const files: BagFiles = new Map();
-    for (const [name, entry] of layout.files) {
-      const located = await dataOffset(handle, entry, Buffer.byteLength(`${layout.name}/${name}`));
-      if (typeof located === 'string') {
-        result.findings.push(packFinding('ZIP_DAMAGED', name, located));
-        continue;
-      }
-      const headers = headerProblem(entry, located.local);
-      if (headers) result.findings.push(packFinding('ZIP_CHANGED', name, headers));
-      const digest = await digestEntry(handle, entry, located.start, keepFor(name));
-      if (digest.problem) result.findings.push(packFinding('ZIP_DAMAGED', name, digest.problem));
-      else if (!name.startsWith('data/') && name !== BAG_FILES.summary && digest.size > MAX_TAG_BYTES) {
-        result.findings.push(packFinding('ZIP_UNSAFE', name, `a tag file of ${digest.size} bytes is too large to be read`));
-      }
-      files.set(name, digest);
-    }
-    result.bag = { ...result.bag, ...checkBag(files, result.findings) };
-    result.signatures = checkSignatures(files, trusted, result.bag.draft, result.findings);
-    checkSummary(files, result.findings);
-    result.valid = result.findings.length === 0;
-    return result;
+    const zip = await openZipBag(handle, (await handle.stat()).size, options.maxTotalBytes);
+    const notes = zip.repacked ? [findingAt('ZIP_REPACKED', '(zip)', `re-packed by another tool (${zip.repacked}); the content is judged, not the container`)] : [];
+    if (!zip.source) return finish(emptyResult(path, 'zip', options), zip.findings, options);
+    return await judge(path, zip.source, [...zip.findings, ...notes], options, trusted);
   } finally {
     await handle.close();
   }
 }
 
-function checkSummary(files: BagFiles, problems: VerifyProblem[]): void {
-  const summary = files.get(BAG_FILES.summary);
-  if (!summary) problems.push(packFinding('SUMMARY_MISSING', BAG_FILES.summary, 'missing: the pack has no PDF summary'));
-  else if (!summary.head.toString('latin1').startsWith('%PDF-')) {
-    problems.push(packFinding('SUMMARY_MISSING', BAG_FILES.summary, 'it is not a PDF (it does not start with %PDF-)'));
+async function judge(path: string, source: BagSource, found: Finding[], options: VerifyOptions, trusted: TrustedKey[]): Promise<VerifyResult> {
+  const bag = await validateBag(source, { keep: options.bagitOnly ? undefined : packFileLimit });
+  const result = emptyResult(path, source.container, options);
+  result.bag = summarise(source, bag);
+  result.contents = bag.reading.contents;
+  const findings = [...found, ...bag.findings];
+  if (!options.bagitOnly && (source.files.has('bagit.txt') || bag.manifests.length > 0)) {
+    const text = (file: string): string | undefined => {
+      const bytes = bag.reading.contents.get(file);
+      const decoded = bytes && decodeTagText(bytes, 'UTF-8');
+      return decoded && 'text' in decoded ? decoded.text : undefined;
+    };
+    const layer = checkPackLayer(bag, text, trusted);
+    findings.push(...layer.findings);
+    result.signatures = layer.signatures;
+    result.bag.draft = layer.draft;
   }
+  return finish(result, findings, options);
+}
+
+function finish(result: VerifyResult, findings: Finding[], options: VerifyOptions): VerifyResult {
+  result.findings = byImportance(findings);
+  result.valid = !result.findings.some((f) => f.severity === 'error' || (options.strict === true && f.severity === 'warning'));
+  return result;
+}
+
+function summarise(source: BagSource, bag: BagValidation): BagSummary {
+  const oxum = infoValues(bag.info, 'Payload-Oxum')[0];
+  return {
+    ...(source.name !== undefined ? { name: source.name } : {}),
+    ...(bag.version !== undefined ? { bagitVersion: bag.version } : {}),
+    ...(bag.encoding !== undefined ? { encoding: bag.encoding } : {}),
+    payloadFiles: bag.payloadFiles,
+    payloadBytes: bag.payloadBytes,
+    manifests: bag.manifests,
+    tagManifests: bag.tagManifests,
+    ...(oxum !== undefined ? { payloadOxum: oxum } : {}),
+    draft: false,
+    info: Object.fromEntries(bag.info),
+  };
+}
+
+function emptyResult(path: string, container: 'zip' | 'folder', options: VerifyOptions): VerifyResult {
+  return {
+    valid: false,
+    pack: path,
+    container,
+    bagitOnly: options.bagitOnly === true,
+    bag: { payloadFiles: 0, payloadBytes: 0, manifests: [], tagManifests: [], draft: false, info: {} },
+    signatures: [],
+    findings: [],
+    contents: new Map(),
+  };
 }
 
 function parseTrusted(trust: { file: string; text: string }[]): TrustedKey[] {
@@ -102,15 +108,4 @@ function parseTrusted(trust: { file: string; text: string }[]): TrustedKey[] {
       throw error;
     }
   });
-}
-
-/** A zip whose own records are damaged: not valid, naming the zip's structure as the file at fault. */
-function damagedZip(path: string, problem: string): VerifyResult {
-  return {
-    valid: false,
-    pack: path,
-    bag: { files: 0, payloadFiles: 0, payloadBytes: 0, draft: false, info: {} },
-    signatures: [],
-    findings: [packFinding('ZIP_DAMAGED', '(zip directory)', problem)],
-  };
 }
