@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
 
@@ -109,5 +110,63 @@ describe('svmc map and status (built CLI)', () => {
 
   it('status exits 2 outside an application folder', () => {
     expect(svmc(['status', tempDir()]).code).toBe(2);
+  });
+});
+
+describe('svmc check of many folders (built CLI)', () => {
+  it('names each argument that is not an application folder in a warning and still checks the others', () => {
+    const clients = tempDir();
+    const dirs = ['riverside', 'acme'].map((name) => {
+      const dir = join(clients, name);
+      cpSync('examples/level-1', dir, { recursive: true });
+      return dir;
+    });
+    writeFileSync(join(clients, 'README.md'), 'our clients\n');
+    mkdirSync(join(clients, 'not-started'));
+    const args = [dirs[0]!, join(clients, 'README.md'), join(clients, 'not-started'), dirs[1]!, join(clients, 'gone')];
+    const run = svmc(['check', ...args, '--format', 'json', '--preparing']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = json(run.stdout);
+    expect(report.applications.map((a) => a.dir)).toEqual(args);
+    expect(codesOf(report)).toEqual([
+      ['SIGNOFF_MISSING', 'SIGNOFF_MISSING'],
+      ['FOLDER_NOT_CHECKED'],
+      ['FOLDER_NOT_CHECKED'],
+      ['SIGNOFF_MISSING', 'SIGNOFF_MISSING'],
+      ['FOLDER_NOT_CHECKED'],
+    ]);
+    const text = svmc(['check', ...args]).stdout;
+    expect(text).toMatch(/FOLDER_NOT_CHECKED .*README\.md is not a folder/);
+    expect(text).toMatch(/FOLDER_NOT_CHECKED .*not-started has no svmc\.yaml/);
+    expect(text).toMatch(/FOLDER_NOT_CHECKED .*gone does not exist/);
+    expect(svmc(['check', ...args]).code).toBe(1);
+    expect(svmc(['check', ...args, '--preparing', '--strict']).code).toBe(1);
+  });
+
+  it('exits 2 only when no argument is an application folder, naming each', () => {
+    const clients = tempDir();
+    writeFileSync(join(clients, 'README.md'), 'our clients\n');
+    const run = svmc(['check', join(clients, 'README.md'), join(clients, 'gone')]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/README\.md is not a folder.*gone does not exist/);
+  });
+});
+
+describe('svmc check --format sarif in a repository (built CLI)', () => {
+  it('names files from the repository root when run in a folder below it', () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, '.git'));
+    cpSync('examples/level-1', join(repo, 'clients/acme'), { recursive: true });
+    const run = svmc(['check', 'acme', '--format', 'sarif'], { cwd: join(repo, 'clients') });
+    expect(run.code).toBe(1);
+    const sarif = JSON.parse(run.stdout) as {
+      runs: { originalUriBaseIds: object; invocations: { exitCode: number }[]; results: { locations: { physicalLocation: { artifactLocation: object } }[] }[] }[];
+    };
+    const [only] = sarif.runs;
+    expect(only?.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'clients/acme/svmc.yaml', uriBaseId: '%SRCROOT%' });
+    expect(only?.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(realpathSync(repo)).href}/` } });
+    expect(only?.invocations[0]?.exitCode).toBe(1);
   });
 });

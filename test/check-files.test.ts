@@ -78,9 +78,11 @@ describe('evidence files', () => {
     expect((await checkFolder(dir, options)).findings).toEqual(warm.findings);
   });
 
-  it('checks many folders, refusing the run when one is missing', async () => {
+  it('checks many folders, naming a missing one in a warning, and refuses the run only when none is an application', async () => {
     const result = await checkApplications(['test/fixtures/check-valid-level-1', 'test/fixtures/check-terms-missing'], options);
     expect(result.applications.map((a) => a.summary.errors)).toEqual([0, 1]);
-    await expect(checkApplications(['test/fixtures/check-valid-level-1', 'test/fixtures/nowhere'], options)).rejects.toBeInstanceOf(UsageError);
+    const partly = await checkApplications(['test/fixtures/check-valid-level-1', 'test/fixtures/nowhere'], options);
+    expect(partly.applications.map((a) => a.findings.map((f) => `${f.severity} ${f.code}`))).toEqual([[], ['warning FOLDER_NOT_CHECKED']]);
+    await expect(checkApplications(['test/fixtures/nowhere'], options)).rejects.toBeInstanceOf(UsageError);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding } from '../src/core/findings.js';
-import { ANNOTATION_CAP, escapeData, escapeProperty } from '../src/report/github.js';
+import { ANNOTATIONS_PER_LEVEL, escapeData, escapeProperty } from '../src/report/github.js';
 import { reportRenderer, renderStepSummary } from '../src/report/index.js';
 import { application, criteriaFor, ODD_FILE, sampleResult } from './report-fixture.js';
 
@@ -55,20 +55,29 @@ describe('github annotations', () => {
     expect(commands.map((c) => c.command)).toEqual(['error', 'error', 'error', 'error', 'error', 'error', 'notice']);
   });
 
-  it('caps the annotations and says how many more there are', () => {
+  it('keeps to GitHub\'s 10 annotations per level, errors first, with one notice counting the rest', () => {
+    const levels = ['error', 'warning', 'info'] as const;
     const findings = Array.from({ length: 120 }, (_, i) =>
-      finding(i % 2 ? 'EVIDENCE_UNMAPPED' : 'EVIDENCE_FILE_MISSING', `problem ${i}`, { location: { file: `f${i}` } }),
+      finding('EVIDENCE_UNMAPPED', `problem ${i}`, { location: { file: `f${i}` }, severity: levels[i % 3] }),
     );
     const app = application('big', 1, findings, criteriaFor(1));
     const lines = renderGithub({ applications: [app] }, { toolVersion: '1' }).trimEnd().split('\n');
-    expect(lines).toHaveLength(ANNOTATION_CAP + 2);
-    const annotations = lines.slice(0, ANNOTATION_CAP).map(parseCommand);
-    expect(annotations.every((c) => c.command === 'error')).toBe(true);
-    const overflow = parseCommand(lines[ANNOTATION_CAP] as string);
-    expect(overflow.command).toBe('warning');
-    expect(overflow.message).toMatch(/\b70 more findings\b/);
-    expect(overflow.message).toContain('svmc check');
-    expect(lines.at(-1)).toBe('svmc: 1 application checked, 60 errors, 60 warnings');
+    const commands = lines.slice(0, -1).map(parseCommand);
+    const count = (level: string) => commands.filter((c) => c.command === level).length;
+    expect([count('error'), count('warning'), count('notice')]).toEqual([10, 10, 10]);
+    expect(commands.map((c) => c.command)).toEqual([...Array(10).fill('error'), ...Array(10).fill('warning'), ...Array(10).fill('notice')]);
+    expect(commands[0]?.message).toBe('problem 0');
+    const overflow = commands.at(-1);
+    expect(overflow?.properties).toEqual({ title: 'svmc' });
+    expect(overflow?.message).toMatch(/^91 more findings not shown as annotations: the job summary lists them all/);
+    expect(lines.at(-1)).toBe('svmc: 1 application checked, 40 errors, 40 warnings');
+  });
+
+  it('adds no counting notice when every level is within its cap', () => {
+    const findings = Array.from({ length: ANNOTATIONS_PER_LEVEL }, (_, i) => finding('EVIDENCE_FILE_MISSING', `problem ${i}`));
+    const lines = renderGithub({ applications: [application('x', 1, findings, criteriaFor(1))] }, { toolVersion: '1' }).trimEnd().split('\n');
+    expect(lines).toHaveLength(ANNOTATIONS_PER_LEVEL + 1);
+    expect(lines.some((line) => line.startsWith('::notice'))).toBe(false);
   });
 });
 
@@ -86,5 +95,21 @@ describe('step summary', () => {
     expect(acme).toContain('| **Total** | **10** | **10** | ✅ |');
     expect(acme).not.toContain('**Errors**');
     expect(await renderStepSummary(sampleResult(), { strict: true })).not.toContain('**Warnings**');
+  });
+
+  it('lists every finding, notes too, with no cap short of the size GitHub takes', async () => {
+    const findings = Array.from({ length: 300 }, (_, i) => finding('EVIDENCE_UNMAPPED', `unmapped ${i}`, { severity: i % 2 ? 'info' : 'warning' }));
+    const md = await renderStepSummary({ applications: [application('x', 1, findings, criteriaFor(1))] });
+    expect(md).toContain('unmapped 298');
+    expect(md).toContain('unmapped 299');
+    expect(md).toContain('**Notes**');
+    expect(md.split('\n').filter((line) => line.startsWith('- `EVIDENCE_UNMAPPED`'))).toHaveLength(300);
+  });
+
+  it('stops the list short of GitHub\'s 1 MiB, saying how many are left', async () => {
+    const findings = Array.from({ length: 5000 }, (_, i) => finding('EVIDENCE_FILE_MISSING', `${'x'.repeat(400)} ${i}`));
+    const md = await renderStepSummary({ applications: [application('x', 1, findings, criteriaFor(1))] });
+    expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
+    expect(md).toMatch(/- … and \d+ more, past the size GitHub allows here/);
   });
 });

@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ROOT, tempDir } from './helpers/cli.js';
+import { toolAvailable } from './helpers/tools.js';
 import { reportRenderer } from '../src/report/index.js';
 import { application, criteriaFor, sampleResult } from './report-fixture.js';
 import { finding } from '../src/core/findings.js';
@@ -22,7 +27,7 @@ interface Suite {
   testcase: Case[];
 }
 
-function parse(xml: string): { testsuites: { tests: string; failures: string; testsuite: Suite[] } } {
+function parse(xml: string): { testsuites: { tests: string; failures: string; skipped?: string; testsuite: Suite[] } } {
   expect(XMLValidator.validate(xml)).toBe(true);
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -56,8 +61,8 @@ describe('junit report', () => {
     ]);
     const plan = testsuites.testsuite[1] as Suite;
     expect(plan.testcase.map((c) => [c.classname, c.name])).toEqual([
-      ['Plan', 'L2.PL.1 plan – first criterion'],
-      ['Plan', 'L2.PL.2 plan & second <criterion>'],
+      ['clients/Riverside Trust · Plan', 'L2.PL.1 plan – first criterion'],
+      ['clients/Riverside Trust · Plan', 'L2.PL.2 plan & second <criterion>'],
     ]);
     const revise = testsuites.testsuite[4] as Suite;
     expect(revise.testcase.map((c) => c.name)).toEqual([
@@ -138,5 +143,29 @@ describe('junit report', () => {
     expect(failure?.message).toBe('a.pdf is missing (and 1 more)');
     expect(failure?.['#text'].split('\n')).toHaveLength(2);
     expect(testsuites.failures).toBe('1');
+  });
+
+  it('keeps the same criterion in two folders apart: the folder is in every class name', () => {
+    const twins = ['clients/a', 'clients/b'].map((dir) => application(dir, 1, [], criteriaFor(1)));
+    const { testsuites } = parse(renderJunit({ applications: twins }, { toolVersion: '1' }));
+    const keys = testsuites.testsuite.flatMap((s) => s.testcase.map((c) => `${c.classname}\u0000${c.name}`));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(testsuites.testsuite[0]?.testcase[0]?.classname).toBe('clients/a · Creating Capacity');
+  });
+
+  it('puts no skipped count on <testsuites>, which junit-10.xsd does not allow', () => {
+    expect(parse(render()).testsuites.skipped).toBeUndefined();
+  });
+
+  it.skipIf(!toolAvailable('xmllint'))('is valid against the constraints of the xUnit plugin\'s junit-10.xsd', () => {
+    const dir = tempDir();
+    const reports = { sample: render(), strict: render(true), empty: renderJunit({ applications: [] }, { toolVersion: '1' }) };
+    for (const [name, xml] of Object.entries(reports)) {
+      const file = join(dir, `${name}.xml`);
+      writeFileSync(file, xml);
+      const run = spawnSync('xmllint', ['--noout', '--schema', join(ROOT, 'test/schemas/junit-10-constraints.xsd'), file], { encoding: 'utf8' });
+      expect(run.stderr).toContain('validates');
+      expect(run.status).toBe(0);
+    }
   });
 });

@@ -29,13 +29,13 @@ interface SarifResult {
   locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region?: object } }[];
 }
 
-const render = (extra: { cwd?: string; strict?: boolean } = {}) =>
+const render = (extra: { cwd?: string; strict?: boolean; repositoryRoot?: string; exitCode?: number } = {}) =>
   JSON.parse(renderSarif(sampleResult(), { toolVersion: '1.2.3', ...extra }));
 
 describe('sarif report', () => {
   it('is valid against the official SARIF 2.1.0 schema', () => {
     const validate = sarifValidator();
-    for (const extra of [{}, { cwd: '/repo', strict: true }, { cwd: '/repo/clients' }]) {
+    for (const extra of [{}, { cwd: '/repo', strict: true }, { cwd: '/repo/clients' }, { cwd: '/repo/clients', repositoryRoot: '/repo', exitCode: 1 }]) {
       expect(validate(render(extra)), JSON.stringify(validate.errors, null, 1)).toBe(true);
     }
     expect(validate({ version: '2.1.0', runs: [{ tool: {} }] })).toBe(false);
@@ -75,7 +75,8 @@ describe('sarif report', () => {
     ]);
     expect(results[1]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 14, startColumn: 7 });
     expect(results[3]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 16 });
-    expect(results[0]?.locations[0]?.physicalLocation.region).toBeUndefined();
+    expect(results[0]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 1 });
+    expect(results[4]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 1 });
     expect(results[1]?.message.text).toMatch(/^L2\.PL\.1: /);
   });
 
@@ -90,7 +91,7 @@ describe('sarif report', () => {
         (r: SarifResult) => r.locations[0]?.physicalLocation.artifactLocation,
       );
     expect(uris('/repo')[1]).toEqual({ uri: 'clients/Riverside%20Trust/svmc.yaml', uriBaseId: '%SRCROOT%' });
-    expect(uris('/repo/other')[1]?.uri).toBe('../clients/Riverside%20Trust/svmc.yaml');
+    expect(uris('/repo/other')[1]).toEqual({ uri: 'file:///repo/clients/Riverside%20Trust/svmc.yaml' });
     expect(uris('/repo')[6]?.uri).toBe('other/svmc.yaml');
     expect(uris()[1]).toEqual({ uri: '/repo/clients/Riverside%20Trust/svmc.yaml' });
   });
@@ -98,5 +99,24 @@ describe('sarif report', () => {
   it('reports warnings as errors with strict', () => {
     const levels = render({ strict: true }).runs[0].results.map((r: SarifResult) => r.level);
     expect(levels).not.toContain('warning');
+  });
+
+  it('names paths from the repository root, with the root, the working directory and the exit code in the run', () => {
+    const run = render({ cwd: '/repo/clients', repositoryRoot: '/repo', exitCode: 1 }).runs[0];
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+    expect(run.invocations).toEqual([{ executionSuccessful: true, exitCode: 1, workingDirectory: { uri: 'file:///repo/clients/' } }]);
+    expect(run.results[1].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'clients/clients/Riverside%20Trust/svmc.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
+  });
+
+  it('gives each result a fingerprint that is the same on another machine and another run, and differs per finding', () => {
+    const fingerprints = (cwd: string, repositoryRoot: string) =>
+      render({ cwd, repositoryRoot }).runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['svmcFinding/v1']);
+    const here = fingerprints('/repo', '/repo');
+    expect(fingerprints('/home/ci/work/repo', '/home/ci/work/repo')).toEqual(here);
+    expect(new Set(here).size).toBe(here.length);
+    for (const value of here) expect(value).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -5,5 +5,5 @@ import type * as Typed from '@commander-js/extra-typings';
 // from its declaration). Required as CommonJS: its ESM wrapper and the typings' runtime one each
 // cost `svmc --help` several milliseconds more to load.
 const commander = createRequire(import.meta.url)('commander') as typeof Typed;
-export const { Command, Option } = commander;
+export const { Argument, Command, Option } = commander;
 export type Command = Typed.Command;

@@ -1,4 +1,4 @@
-import { Command, Option } from './commander.js';
+import { Argument, Command, Option } from './commander.js';
 import { ROLES } from '../core/domain.js';
 import { collect, dirOption, folderOf, formatOption, roleOption, yesOption } from './options.js';
 import { VERSION } from './version.js';
@@ -109,8 +109,9 @@ export const defineCheck = (program: Command, codesHelp = '') =>
     .addOption(formatOption(['text', 'json', 'junit', 'sarif', 'github'] as const))
     .option('-o, --output <file>', 'write the report to a file ("-" for stdout) instead of stdout')
     .option('--strict', 'treat warnings as errors')
+    .option('--preparing', 'preparation mode: sign-offs not yet given, or given before the last edit, are notes')
     .option('--offline', 'accepted for scripts; svmc never goes online')
-    .addHelpText('after', examples('svmc check', 'svmc check clients/* --format json --output report.json', 'svmc check --format github --strict'))
+    .addHelpText('after', examples('svmc check', 'svmc check clients/* --format json --output report.json', 'svmc check --format github --strict', 'svmc check clients/* --preparing --format sarif --output svmc.sarif'))
     .addHelpText('after', codesHelp === '' ? '' : `\nFinding codes (the README describes each):\n${codesHelp}`);
 
 export const defineStatus = (program: Command) =>
@@ -285,6 +286,13 @@ export const defineAssess = (program: Command) =>
  * the options commander parsed to its command's `run`, whose parameter types come from the same
  * declaration: a flag and its option type cannot drift apart.
  */
+const defineCompletion = (program: Command) =>
+  program
+    .command('completion')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish'] as const))
+    .description('print a shell completion script: commands, flags, criterion ids and roles')
+    .addHelpText('after', examples('source <(svmc completion bash)', 'svmc completion fish > ~/.config/fish/completions/svmc.fish'));
+
 export function buildProgram(setExitCode: (code: number) => void, options: { codesHelp?: string } = {}) {
   const program = new Command('svmc')
     .description('Prepare, check, sign and pack applications for the Social Value Management Certificate.')
@@ -317,5 +325,6 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   definePack(program).action(async (dir, options) => done(await (await import('./commands/pack.js')).run(folderOf(dir, options.dir), options)));
   defineVerify(program).action(async (paths, options) => done(await (await import('./commands/verify.js')).run(paths, options)));
   defineAssess(program).action(async (dir, options) => done(await (await import('./commands/assess.js')).run(folderOf(dir, options.dir), options)));
+  defineCompletion(program).action(async (shell) => done(await (await import('./commands/completion.js')).run(shell, program)));
   return program;
 }

@@ -205,6 +205,14 @@ export const FINDING_CODES = {
     help:
       'Register the key the representative signs with (`svmc register-key --as ROLE KEY.pub`, or `svmc keygen --as ROLE --register` for a new one; `--replace` to change a registered key), then sign again with `svmc sign --as ROLE --key PATH`.',
   },
+  FOLDER_NOT_CHECKED: {
+    severity: 'warning',
+    scope: 'check',
+    title: 'A folder named to check is not an application folder',
+    description:
+      'One of the folders given to `svmc check` does not exist, is a file, or holds no readable `svmc.yaml`, so it was not checked. The other folders were checked as usual; only when none of them is an application folder does the check stop with exit code 2.',
+    help: 'Name only application folders (for example `clients/*/` rather than `clients/*`), or create one with `svmc init`.',
+  },
   ZIP_UNSAFE: {
     severity: 'error',
     scope: 'pack',

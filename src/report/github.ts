@@ -5,11 +5,11 @@ import { plural } from './words.js';
 import { reportPath } from './paths.js';
 import type { ReportOptions } from './types.js';
 
-/** More annotations than this only bury the first ones; the rest are counted in a notice. */
-export const ANNOTATION_CAP = 50;
+/** GitHub shows at most this many annotations of each level per step, and drops the rest unseen. */
+export const ANNOTATIONS_PER_LEVEL = 10;
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const LEVELS: Severity[] = ['error', 'warning', 'info'];
 
 /** Escaping of a workflow command's message, as @actions/core does it. */
 export function escapeData(value: string): string {
@@ -21,16 +21,22 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
-/** GitHub Actions workflow commands: one annotation per finding, errors first, capped; then a summary line. */
+/**
+ * GitHub Actions workflow commands: errors, then warnings, then notes, up to GitHub's cap of each;
+ * when any are left out, one notice (itself within the notices' cap) counts them and points at the
+ * job summary, which lists them all. Then a summary line.
+ */
 export function renderGithub(result: CheckResult, options: ReportOptions): string {
   const all = result.applications.flatMap((app) => app.findings.map((f) => ({ app, f })));
-  // Errors first (a stable sort), so the cap never hides an error behind a warning.
-  const ordered = all.sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity]);
-  const lines = ordered.slice(0, ANNOTATION_CAP).map(({ app, f }) => annotation(app, f, options));
-  const hidden = ordered.length - ANNOTATION_CAP;
+  const byLevel = LEVELS.map((level) => all.filter(({ f }) => f.severity === level));
+  const overflows = byLevel.some((list) => list.length > ANNOTATIONS_PER_LEVEL);
+  // The counting notice takes the last notice's place, so notices stay within their cap too.
+  const shown = byLevel.flatMap((list, i) => list.slice(0, i === 2 && overflows ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL));
+  const lines = shown.map(({ app, f }) => annotation(app, f, options));
+  const hidden = all.length - shown.length;
   if (hidden > 0) {
-    const notice = `${plural(hidden, 'more finding')} not shown as annotations: run svmc check locally to see them all.`;
-    lines.push(`::warning title=svmc::${escapeData(notice)}`);
+    const notice = `${plural(hidden, 'more finding')} not shown as annotations: the job summary lists them all, as does svmc check run locally.`;
+    lines.push(`::notice title=svmc::${escapeData(notice)}`);
   }
   const errors = total(result, 'errors');
   const warnings = total(result, 'warnings');

@@ -7,6 +7,8 @@ import type { ReportOptions } from './types.js';
 export interface JsonReport {
   schemaVersion: 1;
   tool: { name: 'svmc'; version: string };
+  /** `preparation` with `--preparing` (sign-offs still to come are notes), else `submission`. */
+  mode: 'preparation' | 'submission';
   applications: JsonApplication[];
 }
 
@@ -31,6 +33,7 @@ export function renderJson(result: CheckResult, options: ReportOptions): string 
   const report: JsonReport = {
     schemaVersion: 1,
     tool: { name: 'svmc', version: options.toolVersion },
+    mode: options.preparing ? 'preparation' : 'submission',
     applications: result.applications.map(toJsonApplication),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -5,8 +5,8 @@ import { levelSuffix, messageOf, stageProgress, total } from './group.js';
 import { plural } from './words.js';
 import { formatLocation } from './paths.js';
 
-/** Findings listed per application and severity; the full list is one `svmc check` away. */
-const LIST_CAP = 50;
+/** GitHub refuses a step summary over 1 MiB; the list stops short of it, saying how many are left. */
+const SUMMARY_BYTES = 1024 * 1024 - 4096;
 
 /** Markdown for $GITHUB_STEP_SUMMARY: per application, required criteria met per stage and the problems. */
 export function renderMarkdownSummary(result: CheckResult): string {
@@ -15,11 +15,17 @@ export function renderMarkdownSummary(result: CheckResult): string {
   const mark = errors > 0 ? '❌' : '✅';
   const checked = plural(result.applications.length, 'application');
   const lines = ['## svmc check', '', `${mark} ${checked} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`];
-  for (const app of result.applications) lines.push('', ...applicationSection(app));
+  const budget = { bytes: SUMMARY_BYTES - Buffer.byteLength(lines.join('\n')) };
+  for (const app of result.applications) lines.push('', ...applicationSection(app, budget));
   return `${lines.join('\n')}\n`;
 }
 
-function applicationSection(app: ApplicationResult): string[] {
+interface Budget {
+  bytes: number;
+}
+
+/** Every finding of the application, errors, warnings and notes, as far as the budget goes. */
+function applicationSection(app: ApplicationResult, budget: Budget): string[] {
   const lines = [`### ${escapeMarkdown(app.dir)}${levelSuffix(app)}`, ''];
   if (app.criteria.length > 0) {
     lines.push('| Stage | Met | Required | |', '|---|--:|--:|:-:|');
@@ -32,19 +38,27 @@ function applicationSection(app: ApplicationResult): string[] {
   }
   const { errors, warnings } = app.summary;
   lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
-  lines.push(...findingList('Errors', app.findings.filter((f) => f.severity === 'error')));
-  lines.push(...findingList('Warnings', app.findings.filter((f) => f.severity === 'warning')));
+  budget.bytes -= Buffer.byteLength(lines.join('\n'));
+  lines.push(...findingList('Errors', app.findings.filter((f) => f.severity === 'error'), budget));
+  lines.push(...findingList('Warnings', app.findings.filter((f) => f.severity === 'warning'), budget));
+  lines.push(...findingList('Notes', app.findings.filter((f) => f.severity === 'info'), budget));
   return lines;
 }
 
-function findingList(heading: string, findings: Finding[]): string[] {
+function findingList(heading: string, findings: Finding[], budget: Budget): string[] {
   if (findings.length === 0) return [];
-  const items = findings.slice(0, LIST_CAP).map((f) => {
+  const items: string[] = [];
+  for (const f of findings) {
     const where = f.location ? `${escapeMarkdown(formatLocation('.', f.location))} ` : '';
-    return `- ${where}\`${f.code}\` ${escapeMarkdown(messageOf(f))}`;
-  });
-  const hidden = findings.length - LIST_CAP;
-  if (hidden > 0) items.push(`- … and ${hidden} more: run \`svmc check\` locally to see them all`);
+    const item = `- ${where}\`${f.code}\` ${escapeMarkdown(messageOf(f))}`;
+    const bytes = Buffer.byteLength(item) + 1;
+    if (bytes > budget.bytes) {
+      items.push(`- … and ${findings.length - items.length} more, past the size GitHub allows here: run \`svmc check\` to see them all`);
+      break;
+    }
+    budget.bytes -= bytes;
+    items.push(item);
+  }
   return ['', `**${heading}**`, '', ...items];
 }
 

@@ -5,6 +5,8 @@ export interface ReportOptions {
   toolVersion: string;
   /** Report warnings as errors. */
   strict?: boolean;
+  /** The check ran in preparation mode: sign-offs still to come were reported as notes. */
+  preparing?: boolean;
   /** Colour the text report with ANSI escapes. */
   color?: boolean;
   /**
@@ -13,4 +15,11 @@ export interface ReportOptions {
    * it, paths start at the application folder as the user named it.
    */
   cwd?: string;
+  /**
+   * The root of the git repository the check ran in, absolute. SARIF locations are relative to
+   * it, as code scanning reads them; default: `cwd`.
+   */
+  repositoryRoot?: string;
+  /** The exit code the run ends with, recorded in SARIF's invocation. */
+  exitCode?: number;
 }

@@ -1,6 +1,8 @@
 import { appendFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { checkApplications } from '../../core/check/check-application.js';
+import { applyPreparing } from '../../core/check/preparation.js';
 import type { CheckResult } from '../../core/check/types.js';
 import type { Application } from '../../core/application/open.js';
 import { ownFileReason } from '../../core/application/own-files.js';
@@ -23,10 +25,16 @@ export function exitCodeOf(result: CheckResult, strict = false): number {
 
 export async function run(dirs: string[], options: CheckCommandOptions): Promise<number> {
   const format = options.format ?? 'text';
-  const [result, render] = await Promise.all([checkApplications(dirs.length > 0 ? dirs : ['.']), reportRenderer(format)]);
+  const [checked, render] = await Promise.all([checkApplications(dirs.length > 0 ? dirs : ['.']), reportRenderer(format)]);
+  const preparing = options.preparing ?? false;
+  const result = preparing ? { ...applyPreparing(checked), opened: checked.opened } : checked;
+  const exitCode = exitCodeOf(result, options.strict);
   const report = render(result, {
     toolVersion: VERSION,
     strict: options.strict ?? false,
+    preparing,
+    exitCode,
+    ...repositoryRootOf(process.cwd()),
     color: (options.output === undefined || options.output === '-') && format === 'text' && colorEnabled(),
     cwd: process.cwd(),
   });
@@ -37,7 +45,15 @@ export async function run(dirs: string[], options: CheckCommandOptions): Promise
     out(report);
   }
   await writeStepSummary(format, result, options.strict ?? false);
-  return exitCodeOf(result, options.strict);
+  return exitCode;
+}
+
+/** The git repository around `dir` (the nearest folder up with a .git), as SARIF wants its paths. */
+function repositoryRootOf(dir: string): { repositoryRoot?: string } {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return { repositoryRoot: at };
+    if (dirname(at) === at) return {};
+  }
 }
 
 /** In GitHub Actions, the github format also leaves a Markdown summary on the job page. */

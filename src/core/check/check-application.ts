@@ -1,6 +1,7 @@
 import { openApplication, type Application, type ApplicationDocument } from '../application/open.js';
 import { keptResult } from '../cache/kept-result.js';
 import { UsageError } from '../errors.js';
+import { finding } from '../findings.js';
 import type { Manifest } from '../manifest/build-manifest.js';
 import type { SignoffVerdict } from '../signing/judge.js';
 import type { ApplicationResult, CheckResult } from './types.js';
@@ -43,20 +44,35 @@ export async function checkFolder(dir: string, options: CheckOptions = {}): Prom
   return (await checkApplication(await openApplication(dir), options)).result;
 }
 
-/** Checks many folders into one result. Every folder must exist and hold svmc.yaml, or nothing is checked. */
+/**
+ * Checks many folders into one result. A folder that is not an application (missing, a file, no
+ * svmc.yaml) is a warning of its own and the others are still checked; when none is an
+ * application, nothing is checked and the UsageError names every folder.
+ */
 export async function checkApplications(dirs: readonly string[], options: CheckOptions = {}): Promise<CheckResult & { opened: Application[] }> {
+  const results: (Application | ApplicationResult)[] = [];
   const problems: string[] = [];
-  const opened: Application[] = [];
   for (const dir of dirs) {
     try {
-      opened.push(await openApplication(dir));
+      results.push(await openApplication(dir));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       problems.push(error.message);
+      results.push(notChecked(dir, error.message));
     }
   }
-  if (problems.length > 0) throw new UsageError(problems.join('; '));
+  const opened = results.filter((entry): entry is Application => 'root' in entry);
+  if (opened.length === 0) throw new UsageError(problems.join('; '));
   const applications: ApplicationResult[] = [];
-  for (const app of opened) applications.push((await checkApplication(app, options)).result);
+  for (const entry of results) applications.push('root' in entry ? (await checkApplication(entry, options)).result : entry);
   return { applications, opened };
+}
+
+function notChecked(dir: string, reason: string): ApplicationResult {
+  return {
+    dir,
+    findings: [finding('FOLDER_NOT_CHECKED', `not checked: ${reason}`)],
+    criteria: [],
+    summary: { errors: 0, warnings: 1, criteria: { required: 0, met: 0 } },
+  };
 }

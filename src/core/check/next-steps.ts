@@ -17,6 +17,7 @@ export interface NextStep {
 // Most basic first: an unreadable svmc.yaml hides everything else, and sign-offs only count once
 // the evidence they sign is in place.
 const STEP_ORDER = {
+  FOLDER_NOT_CHECKED: -1,
   YAML_SYNTAX: 0,
   SCHEMA_VIOLATION: 1,
   CATALOGUE_INVALID: 2,
