@@ -58,6 +58,7 @@ describe('summary.pdf of a level-3 application', () => {
     expect(text).toContain('Dmitri Ivanov');
     expect(text).toContain('Social Value Senior Leader'.toUpperCase());
     for (const amount of ['£1,250.00', '£250.00', '£1,500.00']) expect(text).toContain(amount);
+    expect(text).toContain('Signed: 2025-02-27T10:15:00Z');
     expect(text).toContain('1A2B3C4D5E6F7081');
     expect(text).toContain('SVMC-L2-0107');
   });

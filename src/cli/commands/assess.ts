@@ -12,6 +12,8 @@ import { assessmentDate, PUBLISHED_RULE_LEVEL, scoreAnswers } from '../../core/a
 import type { Questionnaire } from '../../core/assess/types.js';
 import { wrapWords } from '../../report/wrap.js';
 import { writeResults } from '../../core/assess/write.js';
+import { watchSignoffs } from '../../core/signing/watch-signoffs.js';
+import { announceAffected } from '../signoff-notes.js';
 import { paint } from '../color.js';
 import { canPrompt, err, out } from '../io.js';
 import type { OptionsOf, defineAssess } from '../program.js';
@@ -50,10 +52,11 @@ export async function run(folder: string, options: AssessOptions): Promise<numbe
   }
   const certificateLevel = applied ?? PUBLISHED_RULE_LEVEL;
   const result = scoreAnswers(questionnaire, answers, { date: assessmentDate(), certificateLevel });
-  const written = await writeResults(dir, result, questionnaire);
+  const { result: written, affected } = await watchSignoffs(dir, () => writeResults(dir, result, questionnaire));
   if (!options.answers) await clearProgress(dir);
   out(json ? assessmentJson(questionnaire, result) : assessmentText(questionnaire, result, { paint, width: terminalWidth() }));
   err(`Wrote ${displayPath(written.results)} and ${displayPath(written.chart)}`);
+  announceAffected(affected);
   return 0;
 }
 

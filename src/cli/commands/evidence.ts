@@ -11,9 +11,11 @@ import { registerFormat } from '../../core/register/columns.js';
 import { registerFile, registerRows } from '../../core/register/export.js';
 import { planRegisterImport, RegisterRowsError, type RegisterChange } from '../../core/register/import.js';
 import { readRegister } from '../../core/register/read.js';
+import { watchSignoffs } from '../../core/signing/watch-signoffs.js';
 import { paint } from '../color.js';
 import { canPrompt, err, out } from '../io.js';
 import { noteReprinted } from '../reprinted.js';
+import { announceAffected } from '../signoff-notes.js';
 import type { OptionsOf, defineEvidenceExport, defineEvidenceImport } from '../program.js';
 
 type ExportOptions = OptionsOf<typeof defineEvidenceExport>;
@@ -72,12 +74,13 @@ export async function runImport(file: string, dir: string, options: ImportOption
     throw new UsageError('no terminal to confirm these changes at: run again with --yes to make them');
   }
   const shown = JSON.stringify(planned);
-  const { reprinted } = await editApplication(dir, (loaded) => {
+  const { result: edited, affected } = await watchSignoffs(dir, () => editApplication(dir, (loaded) => {
     const plan = planRegisterImport(loaded, header, rows, { prune, name });
     if (JSON.stringify(plan.changes) !== shown) throw new UsageError('svmc.yaml changed while the changes were shown; nothing was written: run the import again');
     return { edit: plan.edits, result: undefined };
-  });
+  }));
   out(`Made ${planned.length} change${planned.length === 1 ? '' : 's'} to svmc.yaml from ${name}`);
-  noteReprinted(reprinted);
+  noteReprinted(edited.reprinted);
+  announceAffected(affected);
   return 0;
 }

@@ -18,12 +18,13 @@ export function isoDate(date: Date): string {
   return Number.isNaN(date.getTime()) ? 'unknown date' : date.toISOString().slice(0, 10);
 }
 
-/** "2025-03-01 14:05 UTC" from an ISO time; the text as given when it is not one. */
+/** "2025-03-01T14:05:09Z" (ISO 8601, UTC) from an ISO time; the text as given when it is not one. */
 export function isoTime(text: string | undefined): string {
   if (!text) return '—';
   const date = new Date(text);
   if (Number.isNaN(date.getTime())) return text;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  // UTC, so that a pack made anywhere renders the same bytes.
+  return `${date.toISOString().slice(0, 19)}Z`;
 }
 
 /** First 12 hex digits of a SHA-256, enough for an assessor to match the manifest by eye. */
