@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { shippedValidator } from '../src/core/schema/ajv.js';
-import { BIN, svmc, tempDir } from './helpers/cli.js';
+import { svmc, tempDir } from './helpers/cli.js';
+import { atTerminal } from './helpers/pty.js';
 import { toolAvailable } from './helpers/tools.js';
 
 const ORG = "Zoë's Café — Łódź";
@@ -124,62 +124,14 @@ describe('svmc init with flags', () => {
   });
 });
 
-// Drives the real prompts in a pseudo-terminal: waits for each question, then types the answer.
-const PTY_DRIVER = String.raw`
-import json, os, pty, re, select, sys, time
-spec = json.loads(sys.stdin.read())
-pid, fd = pty.fork()
-if pid == 0:
-    os.chdir(spec['cwd'])
-    os.execvpe(spec['argv'][0], spec['argv'], spec['env'])
-buf = b''
-def text():
-    return re.sub(r'\x1b\[[0-9;?]*[A-Za-z]', '', buf.decode('utf-8', 'replace'))
-def pump(timeout):
-    global buf
-    ready, _, _ = select.select([fd], [], [], timeout)
-    if not ready: return True
-    try: chunk = os.read(fd, 65536)
-    except OSError: return False
-    if not chunk: return False
-    buf += chunk
-    return True
-pos = 0
-for expect, send in spec['steps']:
-    waited = 0
-    while True:
-        match = re.compile(expect).search(text(), pos)
-        if match:
-            pos = match.end(); break
-        if waited > 600 or not pump(0.1):
-            print(json.dumps({'code': -1, 'output': 'never saw ' + expect + ' in: ' + text()})); os.kill(pid, 9); sys.exit(0)
-        waited += 1
-    time.sleep(0.05)
-    os.write(fd, send.encode('utf-8'))
-while pump(1): pass
-_, status = os.waitpid(pid, 0)
-print(json.dumps({'code': os.waitstatus_to_exitcode(status), 'output': text()}))
-`;
-
 const DOWN = '\u001b[B';
-
-function drive(cwd: string, args: string[], steps: [RegExp | string, string][]): { code: number; output: string } {
-  const spec = {
-    cwd,
-    argv: [process.execPath, BIN, ...args],
-    env: { ...process.env, CI: '', NO_COLOR: '1', FORCE_COLOR: '0', TERM: 'xterm' },
-    steps: steps.map(([expect, send]) => [typeof expect === 'string' ? expect : expect.source, send]),
-  };
-  const result = spawnSync('python3', ['-c', PTY_DRIVER], { input: JSON.stringify(spec), encoding: 'utf8' });
-  return JSON.parse(result.stdout) as { code: number; output: string };
-}
 
 describe.runIf(toolAvailable('python3'))('svmc init in a terminal', () => {
   it('asks for what the flags did not give, re-asks on a bad answer, and writes the answers', () => {
     const cwd = tempDir();
     const terms = join(tempDir(), 'terms.pdf');
     writeFileSync(terms, 'signed');
-    const result = drive(cwd, ['init', 'app', '--size', 'medium'], [
+    const result = atTerminal(cwd, ['init', 'app', '--size', 'medium'], [
       ['Organisation name', `${ORG}\r`],
       ['What does the certificate cover', `${DOWN}\r`],
       ['Programme or project name', 'Youth Futures\r'],
@@ -223,14 +175,14 @@ describe.runIf(toolAvailable('python3'))('svmc init in a terminal', () => {
 
   it('asks nothing with --yes', () => {
     const cwd = tempDir();
-    const result = drive(cwd, ['init', 'app', '--yes', '--org', 'A', '--level', '1', '--size', 'small'], []);
+    const result = atTerminal(cwd, ['init', 'app', '--yes', '--org', 'A', '--level', '1', '--size', 'small'], []);
     expect(result.code, result.output).toBe(0);
     expect(result.output).not.toMatch(/\?/);
   });
 
   it('exits 130 on Ctrl-C, quietly, writing nothing', () => {
     const cwd = tempDir();
-    const result = drive(cwd, ['init', 'app'], [
+    const result = atTerminal(cwd, ['init', 'app'], [
       ['Organisation name', 'Acme\r'],
       ['What does the certificate cover', '\u0003'],
     ]);
