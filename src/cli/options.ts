@@ -13,6 +13,14 @@ export const yesOption = () => new Option('-y, --yes', 'never ask; take flags on
 
 export const roleOption = (what: string) => new Option('--as <role>', what).choices(ROLES).makeOptionMandatory();
 
+export const levelOption = () => new Option('--level <level>', 'certificate level: 1, 2 or 3');
+
+export const renewalOption = () => new Option('--renewal', 'a renewal of level 3');
+
+export const sizeOption = () => new Option('--size <size>', 'membership size: small, medium, large, very-large');
+
+export const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}`;
+
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** The folder a command works on: DIR or --dir (not two different ones), else the current folder. */

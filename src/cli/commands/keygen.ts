@@ -9,7 +9,8 @@ import { newPassphrase } from '../passphrase.js';
 import { noteReprinted } from '../reprinted.js';
 import { announceAffected } from '../signoff-notes.js';
 import { shellWord } from '../../core/signing/sign-hint.js';
-import type { OptionsOf, defineKeygen } from '../program.js';
+import type { OptionsOf } from '../program.js';
+import type { defineKeygen } from '../signing-commands.js';
 
 export type KeygenCommandOptions = OptionsOf<typeof defineKeygen>;
 

@@ -7,7 +7,8 @@ import { paint } from '../color.js';
 import { out } from '../io.js';
 import { noteReprinted } from '../reprinted.js';
 import { announceAffected } from '../signoff-notes.js';
-import type { OptionsOf, defineRegisterKey } from '../program.js';
+import type { OptionsOf } from '../program.js';
+import type { defineRegisterKey } from '../signing-commands.js';
 
 export type RegisterKeyCommandOptions = OptionsOf<typeof defineRegisterKey>;
 

@@ -21,7 +21,8 @@ import { plural } from '../../report/words.js';
 import { paint } from '../color.js';
 import { canPrompt, err, out } from '../io.js';
 import { assertUnlockable, unlockKey } from '../passphrase.js';
-import type { OptionsOf, defineSign } from '../program.js';
+import type { OptionsOf } from '../program.js';
+import type { defineSign } from '../signing-commands.js';
 
 export type SignCommandOptions = OptionsOf<typeof defineSign>;
 

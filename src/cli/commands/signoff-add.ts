@@ -7,7 +7,8 @@ import { signedOn } from '../../core/signing/signoff-findings.js';
 import { signoffRefusal } from '../../report/signoff-words.js';
 import { paint } from '../color.js';
 import { err, out } from '../io.js';
-import type { OptionsOf, defineSignoffAdd } from '../program.js';
+import type { OptionsOf } from '../program.js';
+import type { defineSignoffAdd } from '../signing-commands.js';
 
 export type SignoffAddCommandOptions = OptionsOf<typeof defineSignoffAdd>;
 
