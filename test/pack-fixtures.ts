@@ -80,3 +80,30 @@ export function bagName(zip: string): string {
   const listed = python('import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).namelist()[0].split("/")[0])', zip);
   return listed.stdout.trim();
 }
+
+/**
+ * What a forger does to a pack's tag files: each `changed` file (relative to the bag) replaced or
+ * added, and tagmanifest-sha256.txt rewritten to match, so only what the tag files must agree with
+ * can tell. Returns the forged zip.
+ */
+export function forgeTagFiles(zip: string, changed: Record<string, string | Buffer>): string {
+  const target = join(tempDir('svmc-forged-'), 'forged.zip');
+  const encoded = Object.fromEntries(Object.entries(changed).map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')]));
+  const made = python(FORGE, zip, target, JSON.stringify(encoded));
+  if (made.code !== 0) throw new Error(made.stderr);
+  return target;
+}
+
+const FORGE = `
+import base64, hashlib, json, sys, zipfile
+src, dst, changed = sys.argv[1], sys.argv[2], {k: base64.b64decode(v) for k, v in json.loads(sys.argv[3]).items()}
+with zipfile.ZipFile(src) as zin:
+    bag = zin.namelist()[0].split('/')[0]
+    files = {i.filename[len(bag) + 1:]: zin.read(i) for i in zin.infolist() if not i.is_dir()}
+files.update(changed)
+listed = sorted(n for n in files if not n.startswith('data/') and n != 'tagmanifest-sha256.txt')
+files['tagmanifest-sha256.txt'] = ''.join(hashlib.sha256(files[n]).hexdigest() + '  ' + n + '\\n' for n in listed).encode()
+with zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as zout:
+    for name in sorted(files):
+        zout.writestr(bag + '/' + name, files[name])
+`;

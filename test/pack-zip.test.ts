@@ -14,6 +14,7 @@ import { verifyPack } from '../src/core/verify/verify-pack.js';
 import { UsageError } from '../src/core/errors.js';
 import { copyOf, tempDir } from './helpers/cli.js';
 import { toolAvailable } from './helpers/tools.js';
+import { SVMC_VERSION } from '../src/core/package-root.js';
 import { python } from './pack-fixtures.js';
 
 const DATE = new Date('2026-03-01T12:34:56Z');
@@ -90,7 +91,7 @@ describe('pack and verify in process', () => {
     const dir = copyOf('examples/level-1', 'svmc-z64-');
     const before = snapshot(dir);
     const out = join(tempDir('svmc-z64out-'), 'p.zip');
-    const result = await packApplication(await openApplication(dir), out, { date: DATE, draft: true, software: 'svmc test', forceZip64: true });
+    const result = await packApplication(await openApplication(dir), out, { date: DATE, draft: true, software: `svmc ${SVMC_VERSION}`, forceZip64: true });
     expect(result.draft).toBe(true);
     expect(snapshot(dir)).toEqual(before);
     if (toolAvailable('unzip')) expect(spawnSync('unzip', ['-tq', out]).status).toBe(0);

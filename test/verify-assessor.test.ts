@@ -7,7 +7,7 @@ import { shippedValidator } from '../src/core/schema/ajv.js';
 import { svmc, tempDir } from './helpers/cli.js';
 import { toolAvailable } from './helpers/tools.js';
 import { entryEnd, endRecordAt, insertAt, layout, storedLocal } from './helpers/zip-bytes.js';
-import { bagName, mapExtraEvidence, python, REZIP, signedPack } from './pack-fixtures.js';
+import { bagName, forgeTagFiles, mapExtraEvidence, python, signedPack } from './pack-fixtures.js';
 
 interface Pack {
   valid: boolean;
@@ -82,7 +82,22 @@ describe('an assessor verifies a pack however it reached them', () => {
     expect(run.packs.map((p) => p.valid)).toEqual([true, true, false]);
     const text = svmc(['verify', zip, broken]).stdout;
     expect(text.trim().split('\n').at(-1)).toBe('1 of 2 valid');
-    expect(svmc(['verify', zip, join(tempDir(), 'absent.zip')]).code).toBe(2);
+  });
+
+  it('still judges and reports the others when one PATH does not exist, and exits 2', () => {
+    const absent = join(tempDir(), 'absent.zip');
+    const run = svmc(['verify', zip, absent, unzipped]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/pack\.zip: valid/);
+    expect(run.stdout).toContain(`${absent}: NOT verified: cannot read ${absent}: it does not exist`);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('2 of 3 valid (1 could not be read)');
+    expect(run.stderr).toContain(`svmc: cannot read ${absent}`);
+    const json = svmc(['verify', absent, zip, '--format', 'json']);
+    expect(json.code).toBe(2);
+    const report = JSON.parse(json.stdout) as { valid: boolean; packs: unknown[]; unreadable: { path: string }[] };
+    expect(shippedValidator('verify.schema.json')(report)).toBe(true);
+    expect([report.valid, report.packs.length, report.unreadable.map((u) => u.path)]).toEqual([false, 1, [absent]]);
+    expect(svmc(['verify', absent, join(tempDir(), 'also-absent.zip')]).code).toBe(2);
   });
 
   it('prints JSON that fits schemas/verify.schema.json, for valid, invalid and plain bags', () => {
@@ -116,22 +131,8 @@ describe('an assessor verifies a pack however it reached them', () => {
 });
 
 describe('forged packs fail', () => {
-  const variant = (ops: object): string => {
-    const target = join(tempDir('svmc-forged-'), 'forged.zip');
-    const made = python(REZIP, zip, target, JSON.stringify(ops));
-    if (made.code !== 0) throw new Error(made.stderr);
-    return target;
-  };
   const read = (name: string): Buffer =>
     Buffer.from(python('import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).hex())', zip, `${bag}/${name}`).stdout, 'hex');
-  const sha256 = (bytes: Buffer): string => execFileSync('sha256sum', { input: bytes, encoding: 'utf8' }).split(' ')[0]!;
-  /** The tag manifest rewritten to match `changed`, as a forger would. */
-  const retagged = (changed: Record<string, Buffer>): string => {
-    const lines = read('tagmanifest-sha256.txt').toString('utf8').trim().split('\n');
-    const kept = lines.filter((line) => !Object.keys(changed).includes(line.split('  ')[1]!));
-    const added = Object.entries(changed).map(([name, bytes]) => `${sha256(bytes)}  ${name}`);
-    return Buffer.from(`${[...kept, ...added].sort((a, b) => (a.split('  ')[1]! < b.split('  ')[1]! ? -1 : 1)).join('\n')}\n`).toString('base64');
-  };
   const forged = (path: string, code: string, file: string): void => {
     const run = verify(path);
     expect(run.code, run.stdout).toBe(1);
@@ -140,8 +141,7 @@ describe('forged packs fail', () => {
 
   it('bag-info.txt rewritten to another organisation and level, the tag manifest rewritten to match', () => {
     const info = Buffer.from(read('bag-info.txt').toString('utf8').replace(/^Source-Organization: .*$/m, 'Source-Organization: Someone Else Ltd').replace(/^SVMC-Level: .*$/m, 'SVMC-Level: 3'));
-    const path = variant({ replace: { [`${bag}/bag-info.txt`]: info.toString('base64'), [`${bag}/tagmanifest-sha256.txt`]: retagged({ 'bag-info.txt': info }) } });
-    const run = verify(path);
+    const run = verify(forgeTagFiles(zip, { 'bag-info.txt': info }));
     expect(run.code).toBe(1);
     const messages = run.packs[0]!.findings.filter((f) => f.code === 'BAG_INFO_MISMATCH').map((f) => f.message);
     expect(messages.join('\n')).toMatch(/Source-Organization says "Someone Else Ltd"/);
@@ -150,7 +150,7 @@ describe('forged packs fail', () => {
 
   it('an extra tag file, listed in a rewritten tag manifest', () => {
     const extra = Buffer.from('Level 3 awarded.\n');
-    forged(variant({ add: { [`${bag}/award.txt`]: extra.toString('base64') }, replace: { [`${bag}/tagmanifest-sha256.txt`]: retagged({ 'award.txt': extra }) } }), 'FILE_EXTRA', 'award.txt');
+    forged(forgeTagFiles(zip, { 'award.txt': extra }), 'FILE_EXTRA', 'award.txt');
   });
 
   it('a prepended stub, with the offsets adjusted (zip -A)', () => {

@@ -193,7 +193,7 @@ export const defineVerify = (program: Command) =>
   program
     .command('verify')
     .argument('<path...>', 'a pack zip, any BagIt bag zipped, or a bag folder (several: one report)')
-    .description("assessor's check: the bag complete and intact, both sign-offs valid, the summary covered")
+    .description("assessor's check: the bag complete and intact, both sign-offs valid, the summary showing exactly the signed data")
     .option('--trust <key.pub>', 'pin a trusted public key (repeatable)', collect)
     .option('--bagit-only', 'judge BagIt validity alone, for bags that are not svmc packs')
     .option('--strict', 'warnings make a pack not valid')

@@ -306,7 +306,7 @@ export const FINDING_CODES = {
     scope: 'pack',
     title: "bag-info.txt does not agree with the signed svmc.yaml",
     description:
-      "A line of `bag-info.txt` (the organisation, the level, the contact) says something other than `data/svmc.yaml`, which the sign-offs cover: `bag-info.txt` is not signed, so it was rewritten after packing.",
+      "A line of `bag-info.txt` (the organisation, the level, the contact, the catalogue, the fee, the dates or the pack id) says something other than what `data/svmc.yaml` and the manifest, which the sign-offs cover, give: `bag-info.txt` is not signed, so it was rewritten after packing.",
     help: 'Trust the signed `data/svmc.yaml`, and ask the applicant for the pack again.',
   },
   PACK_DRAFT: {
@@ -322,6 +322,22 @@ export const FINDING_CODES = {
     title: 'The pack has no PDF summary',
     description: '`summary.pdf`, the criteria-and-evidence summary, is missing, is not a PDF, or no tag manifest covers it.',
     help: 'Ask for the pack again, made with `svmc pack`.',
+  },
+  SUMMARY_ALTERED: {
+    severity: 'error',
+    scope: 'pack',
+    title: 'A rendered document does not show the signed data',
+    description:
+      '`summary.pdf`, the Word form or `index.html` differs from the one rendered again from the signed `data/svmc.yaml`, the manifest and the sign-offs (or `bag-info.txt` differs from the one they give): it was replaced or edited after packing, so it may say something the representatives never signed.',
+    help: 'Read the application from `data/svmc.yaml`, not from the rendered documents, and ask the applicant for the pack again.',
+  },
+  SUMMARY_UNCONFIRMED: {
+    severity: 'warning',
+    scope: 'pack',
+    title: 'The summary could not be confirmed',
+    description:
+      'Warning: the pack was made by another svmc version, or with a criteria catalogue this svmc does not ship, so the summary and the other rendered documents cannot be rendered again to prove they show exactly the signed data.',
+    help: 'Verify with the svmc version named in `bag-info.txt` (Bag-Software-Agent), or compare the summary with `data/svmc.yaml` yourself; `--strict` makes this a failure.',
   },
   TRUST_KEY_UNUSED: {
     severity: 'error',

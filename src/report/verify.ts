@@ -5,10 +5,17 @@ import { toJsonFinding } from './json.js';
 import { plain, type Paint } from './paint.js';
 import { plural } from './words.js';
 
+/** A PATH that does not exist or cannot be read, while others could be. */
+export interface UnreadablePath {
+  path: string;
+  problem: string;
+}
+
 /** The verify results as the JSON that scripts read, fixed by schemas/verify.schema.json. */
-export function renderVerifyJson(results: VerifyResult[], toolVersion: string): string {
+export function renderVerifyJson(results: VerifyResult[], toolVersion: string, unreadable: UnreadablePath[] = []): string {
   const packs = results.map(({ contents: _contents, findings, ...rest }) => ({ ...rest, findings: findings.map(toJsonFinding) }));
-  const report = { schemaVersion: 1, tool: { name: 'svmc', version: toolVersion }, valid: results.every((r) => r.valid), packs };
+  const valid = unreadable.length === 0 && results.every((r) => r.valid);
+  const report = { schemaVersion: 1, tool: { name: 'svmc', version: toolVersion }, valid, packs, ...(unreadable.length > 0 ? { unreadable } : {}) };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
@@ -17,11 +24,14 @@ export function renderVerifyJson(results: VerifyResult[], toolVersion: string): 
  * changed, missing or added files first); each sign-off with who, which key and when; warnings;
  * notes; then what the bag holds. Several PATHs end with one line for all.
  */
-export function renderVerifyText(results: VerifyResult[], paint: Paint = plain): string {
+export function renderVerifyText(results: VerifyResult[], paint: Paint = plain, unreadable: UnreadablePath[] = []): string {
   const blocks = results.map((result) => renderOne(result, paint));
-  if (results.length > 1) {
+  blocks.push(...unreadable.map(({ path, problem }) => paint('red', `${path}: NOT verified: ${problem}`)));
+  const total = results.length + unreadable.length;
+  if (total > 1) {
     const valid = results.filter((r) => r.valid).length;
-    blocks.push(paint(valid === results.length ? 'green' : 'red', `${valid} of ${results.length} valid`));
+    const unread = unreadable.length > 0 ? ` (${unreadable.length} could not be read)` : '';
+    blocks.push(paint(valid === total ? 'green' : 'red', `${valid} of ${total} valid${unread}`));
   }
   return `${blocks.join('\n\n')}\n`;
 }
@@ -51,7 +61,8 @@ function verdict(result: VerifyResult, paint: Paint): string {
     return paint('red', `${result.pack}: NOT valid (${plural(count, 'problem')})`);
   }
   if (result.bagitOnly) return paint('green', `${result.pack}: valid BagIt bag`);
-  return paint('green', `${result.pack}: valid: the bag is complete and intact, both sign-offs verify, the summary is covered`);
+  const summary = result.findings.some((f) => f.code === 'SUMMARY_UNCONFIRMED') ? 'the summary could not be confirmed' : 'the summary shows exactly the signed data';
+  return paint('green', `${result.pack}: valid: the bag is complete and intact, both sign-offs verify, ${summary}`);
 }
 
 function section(lines: string[], title: string, findings: Finding[]): void {

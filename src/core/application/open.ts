@@ -56,11 +56,14 @@ export interface ApplicationDocument {
   locate: Locate;
 }
 
-/** Opens `dir`. Throws UsageError when the folder or its svmc.yaml is missing or unreadable. */
-export async function openApplication(dir: string): Promise<Application> {
+/**
+ * Opens `dir`. Throws UsageError when the folder or its svmc.yaml is missing or unreadable.
+ * `scanContents: false` leaves the files unread, for a folder whose content is already vouched for.
+ */
+export async function openApplication(dir: string, { scanContents = true } = {}): Promise<Application> {
   const { file, read } = await readApplication(dir);
   const root = await realpath(dir);
-  const folder = new ApplicationFolder(root);
+  const folder = new ApplicationFolder(root, scanContents);
   const key = await identity(file, read);
   let document: Promise<ApplicationDocument> | undefined;
   const app: Application = {

@@ -11,6 +11,12 @@ export interface CheckOptions {
   now?: Date;
   /** Leave out the sign-offs (for `pack --draft` and `sign`). */
   skipSignoffs?: boolean;
+  /**
+   * Judge the folder as its pack holds it: only the files svmc.yaml names, so nothing is said of
+   * files left out (unmapped, or where a missing one went). What the summary shows is this check,
+   * which verify can repeat from the pack alone.
+   */
+  asPacked?: boolean;
 }
 
 /** What a check found, and what it worked out on the way that signing and packing need. */
@@ -31,12 +37,12 @@ export interface CheckOutcome {
 export async function checkApplication(app: Application, options: CheckOptions = {}): Promise<CheckOutcome> {
   const now = options.now ?? new Date();
   // A result kept for the clock of a pack, or without the sign-offs, would not be a check's.
-  const keepable = options.now === undefined && !options.skipSignoffs ? app.key : undefined;
+  const keepable = options.now === undefined && !options.skipSignoffs && !options.asPacked ? app.key : undefined;
   const kept = keepable === undefined ? undefined : keptResult(app.root, keepable, now);
   if (kept) return { result: { dir: app.dir, ...kept } };
   // The rules, the manifest and the signature checks load only when there is work for them.
   const { checkInFull } = await import('./check-in-full.js');
-  return checkInFull(app, { now, skipSignoffs: options.skipSignoffs ?? false, keep: keepable !== undefined });
+  return checkInFull(app, { now, skipSignoffs: options.skipSignoffs ?? false, asPacked: options.asPacked ?? false, keep: keepable !== undefined });
 }
 
 /** Opens `dir` and checks it: the result alone, for callers that need nothing else. */

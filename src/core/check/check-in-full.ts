@@ -13,12 +13,13 @@ import type { ApplicationResult } from './types.js';
 export interface FullCheckOptions {
   now: Date;
   skipSignoffs: boolean;
+  asPacked: boolean;
   /** Keep the result for the next check, when what it read allows. */
   keep: boolean;
 }
 
 /** Every check on the folder: the document, then each rule and the sign-offs; the result is kept when it may be. */
-export async function checkInFull(app: Application, { now, skipSignoffs, keep }: FullCheckOptions): Promise<CheckOutcome> {
+export async function checkInFull(app: Application, { now, skipSignoffs, asPacked, keep }: FullCheckOptions): Promise<CheckOutcome> {
   const document = await app.document();
   const findings = [...document.findings];
   const { data } = document;
@@ -36,6 +37,7 @@ export async function checkInFull(app: Application, { now, skipSignoffs, keep }:
     locate: document.locate,
     files: app.folder,
     schemaValid: document.schemaValid,
+    asPacked,
   };
   for (const ruleFindings of await Promise.all(RULES.map((rule) => rule(context)))) findings.push(...ruleFindings);
   // Sign-offs are judged only on an application that follows the schema.

@@ -32,6 +32,8 @@ export function bagInfo(input: BagInfoInput): string {
     ['SVMC-Catalogue', input.catalogue],
     ['SVMC-Fee', input.fee ? feeLine(input.fee) : undefined],
     ['SVMC-Draft', input.draft ? 'true' : undefined],
+    // Bagging-Date is a day; the summary is dated to the millisecond, and verify renders it again from this.
+    ['SVMC-Pack-Time', input.date.toISOString()],
   ];
   return lines
     .filter((line): line is [string, string] => line[1] !== undefined && oneLine(line[1]) !== '')

@@ -1,10 +1,8 @@
 import type { Finding } from '../findings.js';
 import type { Application } from '../application/open.js';
-import type { ApplicationData } from '../application/types.js';
 import { checkApplication } from '../check/check-application.js';
 import type { ApplicationResult } from '../check/types.js';
-import { quoteFee } from '../fee/compute.js';
-import type { FeeQuote } from '../fee/types.js';
+import { feeOf } from './pack-fee.js';
 
 import { buildManifest } from '../manifest/build-manifest.js';
 import { BAG_FILES, BAGIT_TXT, tagManifest } from '../bag/layout.js';
@@ -79,8 +77,10 @@ export async function planPack(app: Application, options: PlanOptions): Promise<
   const payloadBytes = manifest.entries.reduce((sum, entry) => sum + entry.size, 0);
   const id = packId(manifest.text, date);
   const fee = feeOf(data);
+  // The documents show the application as the pack holds it, so verify can render them again from the pack alone.
+  const { result: packed } = await checkApplication(app, { now: date, skipSignoffs: true, asPacked: true });
   const summaryInput = await buildSummaryInput({
-    dir: app.root, data, result, signoffs: signoffs.summaries, entries: manifest.entries, packId: id, date, draft, ...(fee ? { fee } : {}),
+    dir: app.root, data, result: packed, signoffs: signoffs.summaries, entries: manifest.entries, packId: id, date, draft, ...(fee ? { fee } : {}),
   });
   const pdf = (options.renderer ?? inProcessRenderer()).render(summaryInput);
   const info = bagInfo({
@@ -119,10 +119,3 @@ function handled<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-function feeOf(data: ApplicationData): FeeQuote | undefined {
-  try {
-    return quoteFee(data);
-  } catch {
-    return undefined;
-  }
-}

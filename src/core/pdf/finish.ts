@@ -76,6 +76,8 @@ export function setMetadata(doc: PDFDocument, input: SummaryInput): void {
   setXmpMetadata(doc, { title, author: organisation, subject, keywords, producer: PRODUCER, creator: CREATOR, language: LANGUAGE, date });
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  const id = createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 32);
+  // From what names this very document (never from where it was rendered), so verify can render it again.
+  const signed = input.signoffs.map((s) => [s.role, s.status, s.keyId ?? '', s.signedAt ?? '']);
+  const id = createHash('sha256').update(JSON.stringify([input.packId, date.toISOString(), input.draft, signed])).digest('hex').slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 }

@@ -8,6 +8,7 @@ const known = new WeakMap<RuleContext, string[]>();
 /** Files under evidence/ that svmc.yaml names nowhere, sorted; hidden files are ignored. Worked out once per check. */
 export function unmappedFiles(context: RuleContext): string[] {
   let unmapped = known.get(context);
+  if (!unmapped && context.asPacked) unmapped = [];
   if (!unmapped) {
     const mapped = new Set(fileTargets(context).map((t) => normalisePath(t.file)));
     unmapped = context.files.tree('evidence').files.filter((file) => !mapped.has(file)).sort();

@@ -26,6 +26,8 @@ export interface RuleContext {
   files: ApplicationFolder;
   /** No YAML_SYNTAX or SCHEMA_VIOLATION error was found. */
   schemaValid: boolean;
+  /** Only the files svmc.yaml names count, as in a pack: the others are not looked at. */
+  asPacked?: boolean;
 }
 
 /** A rule never throws for a user's mistake: it returns findings. */

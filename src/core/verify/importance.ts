@@ -7,7 +7,7 @@ import type { Finding, FindingCode } from '../findings.js';
 const RANKS: FindingCode[][] = [
   ['FILE_CHANGED', 'FILE_MISSING', 'FILE_EXTRA'],
   ['SIGNOFF_INVALID', 'SIGNOFF_MISSING', 'PACK_DRAFT', 'TRUST_KEY_UNUSED'],
-  ['BAG_INFO_MISMATCH', 'SUMMARY_MISSING', 'ZIP_UNSAFE', 'ZIP_DAMAGED', 'BAG_INCOMPLETE', 'BAG_INVALID', 'NOT_A_PACK'],
+  ['SUMMARY_ALTERED', 'BAG_INFO_MISMATCH', 'SUMMARY_MISSING', 'ZIP_UNSAFE', 'ZIP_DAMAGED', 'BAG_INCOMPLETE', 'BAG_INVALID', 'NOT_A_PACK'],
 ];
 
 const rank = (finding: Finding): number => {

@@ -1,4 +1,5 @@
 import { parseApplication } from '../application/load.js';
+import { RESULTS_FILE } from '../assess/files.js';
 import type { ApplicationData } from '../application/types.js';
 import { isPayloadPath } from '../bag/bag-paths.js';
 import { infoValues } from '../bag/info-lines.js';
@@ -12,6 +13,7 @@ import { checkSignatures, type TrustedKey } from './signature-check.js';
 import type { SignatureVerdict } from './types.js';
 
 const APPLICATION = 'data/svmc.yaml';
+const ASSESSMENT = `data/${RESULTS_FILE}`;
 
 /** Every tag file `svmc pack` writes: any other is a failure, as nothing signed vouches for it. */
 const PACK_TAG_FILES = new Set<string>([
@@ -19,10 +21,19 @@ const PACK_TAG_FILES = new Set<string>([
   ...ROLES.flatMap((role) => [`signatures/${role}.minisig`, `signatures/${role}.pub`]),
 ]);
 
-/** The files the svmc layer reads whole, and up to how many bytes. */
+/** The files the svmc layer reads whole (to check them, or to render the documents again), and up to how many bytes. */
 export function packFileLimit(path: string): number {
-  if (path === APPLICATION || path === BAG_FILES.summary) return 16 * 1024 * 1024;
+  if (path === APPLICATION || path === ASSESSMENT) return 16 * 1024 * 1024;
+  if (path === BAG_FILES.summary || path === BAG_FILES.form || path === BAG_FILES.review) return 256 * 1024 * 1024;
   return path.startsWith('signatures/') ? 64 * 1024 : 0;
+}
+
+export interface PackLayer {
+  findings: Finding[];
+  signatures: SignatureVerdict[];
+  draft: boolean;
+  /** data/svmc.yaml, when it is an application. */
+  data?: ApplicationData;
 }
 
 /**
@@ -30,7 +41,7 @@ export function packFileLimit(path: string): number {
  * manifest-sha256.txt, summary.pdf covered by the tag manifest, no tag file svmc does not write,
  * and bag-info.txt's lines agreeing with the signed svmc.yaml (bag-info.txt itself is not signed).
  */
-export function checkPackLayer(bag: BagValidation, text: (path: string) => string | undefined, trusted: TrustedKey[]): { findings: Finding[]; signatures: SignatureVerdict[]; draft: boolean } {
+export function checkPackLayer(bag: BagValidation, text: (path: string) => string | undefined, trusted: TrustedKey[]): PackLayer {
   const findings: Finding[] = [];
   const files = bag.reading.source.files;
   const draft = infoValues(bag.info, 'SVMC-Draft').includes('true');
@@ -50,7 +61,7 @@ export function checkPackLayer(bag: BagValidation, text: (path: string) => strin
   if (!files.has(BAG_FILES.tagManifest)) findings.push(findingAt('BAG_INVALID', BAG_FILES.tagManifest, 'missing: a pack lists its tag files in it'));
   if (!files.has(BAG_FILES.info)) findings.push(findingAt('BAG_INVALID', BAG_FILES.info, 'missing: a pack describes itself in it'));
   else if (data) compareInfo(bag.info, data, findings);
-  return { findings, signatures, draft };
+  return { findings, signatures, draft, ...(data ? { data } : {}) };
 }
 
 function readApplicationData(text: (path: string) => string | undefined, findings: Finding[]): ApplicationData | undefined {
