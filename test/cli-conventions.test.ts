@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colorWanted } from '../src/cli/color.js';
-import { copyOf, svmc, tempDir } from './helpers/cli.js';
+import { BIN, copyOf, svmc, tempDir } from './helpers/cli.js';
 
 describe('the command line', () => {
   it('prints help on stdout for a bare svmc, with examples, and the version for -v', () => {
@@ -24,6 +26,19 @@ describe('the command line', () => {
     [{ FORCE_COLOR: '1', NO_COLOR: '1' }, false, true],
   ])('colours for %j on a terminal=%s: %s', (env, isTTY, wanted) => {
     expect(colorWanted({ env, stream: { isTTY } })).toBe(wanted);
+  });
+
+  // `svmc criteria | head -3`: the reader leaves early, which is no error of svmc's.
+  it.each([['criteria'], ['form', '--help']])('stops quietly when the reader of its output goes away: svmc %s', async (...args) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [code] = (await once(child, 'close')) as [number];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('colours a piped report with FORCE_COLOR, and never with --no-color', () => {

@@ -9,6 +9,7 @@ const REPORT_URL = 'https://www.npmjs.com/package/svmc (see "Reporting a bug")';
 
 /** Runs the CLI and returns the exit code; the only place that decides one. */
 export async function main(argv: string[]): Promise<number> {
+  process.stdout.on('error', leaveQuietlyWhenPipeCloses);
   // Scripts ask for the version often; it needs neither commander nor any command.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === '-V')) {
     out(VERSION);
@@ -36,6 +37,12 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return exitCodeFor(error);
   }
+}
+
+/** `svmc criteria | head`: a reader that leaves early is no error of svmc's, and no reason for a stack trace. */
+function leaveQuietlyWhenPipeCloses(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
 }
 
 function exitCodeFor(error: unknown): number {
