@@ -2,7 +2,7 @@ import { checkApplications } from '../../core/check/check-application.js';
 import { statusOf } from '../../core/check/status.js';
 import { UsageError } from '../../core/errors.js';
 import { FileReadError, READ_LIMITS, readRegularFile } from '../../core/fs/read-file.js';
-import { resolveOutputTarget, writeToTarget } from '../../core/fs/output-target.js';
+import { resolveOutputTarget, writeToTarget, type OutputTarget } from '../../core/fs/output-target.js';
 import { awardEvents } from '../../core/portfolio/calendar-events.js';
 import { portfolioOf, type Portfolio } from '../../core/portfolio/portfolio.js';
 import { isSvmcCalendar, renderCalendar } from '../../report/ics.js';
@@ -24,6 +24,8 @@ export async function run(dirs: string[], options: StatusCommandOptions): Promis
   const named = [...new Set(dirs.length > 0 ? dirs : ['.'])];
   const now = new Date();
   const checked = await checkApplications(named);
+  // A calendar that may not be written stops the command before anything is printed.
+  const calendar = options.calendar === undefined ? undefined : await calendarTarget(options.calendar);
   const portfolio = named.length > 1 || options.format === 'csv' || options.calendar !== undefined ? await portfolioOf(checked, now) : undefined;
   if (portfolio === undefined || (named.length === 1 && options.format !== 'csv')) {
     const status = statusOf(checked.applications[0]!);
@@ -34,12 +36,12 @@ export async function run(dirs: string[], options: StatusCommandOptions): Promis
   } else {
     out(options.format === 'json' ? renderPortfolioJson(portfolio, VERSION) : renderPortfolioText(portfolio, paint));
   }
-  if (options.calendar !== undefined && portfolio) await writeCalendar(options.calendar, portfolio, now);
+  if (calendar && portfolio) await writeCalendar(calendar, portfolio, now);
   return 0;
 }
 
-/** Writes the awards' calendar, replacing only a calendar svmc wrote before: never a file of the user's. */
-async function writeCalendar(given: string, portfolio: Portfolio, now: Date): Promise<void> {
+/** Where the calendar goes: a new file, or one that svmc wrote before; never another file of the user's. */
+async function calendarTarget(given: string): Promise<Exclude<OutputTarget, { kind: 'stdout' }>> {
   const target = await resolveOutputTarget(given);
   if (target.kind === 'stdout') throw new UsageError('--calendar needs a file name: standard output carries the status');
   if (target.kind === 'file') {
@@ -51,9 +53,13 @@ async function writeCalendar(given: string, portfolio: Portfolio, now: Date): Pr
       throw new UsageError(`will not replace ${given}: it is not a calendar that svmc wrote; remove it or name another file`);
     }
   }
+  return target;
+}
+
+async function writeCalendar(target: Exclude<OutputTarget, { kind: 'stdout' }>, portfolio: Portfolio, now: Date): Promise<void> {
   const { events, pastReminders } = awardEvents(portfolio);
   await writeToTarget(target, renderCalendar(events, now));
   const awards = events.filter((event) => event.daysBefore === 0).length;
   const past = pastReminders === 0 ? '' : `; ${plural(pastReminders, 'reminder')} already past left out`;
-  err(`Wrote ${given}: ${plural(events.length, 'event')} for ${plural(awards, 'award')}${past}`);
+  err(`Wrote ${target.shown}: ${plural(events.length, 'event')} for ${plural(awards, 'award')}${past}`);
 }
