@@ -97,7 +97,7 @@ export function renderPortfolioJson(portfolio: Portfolio, toolVersion: string): 
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-export const PORTFOLIO_CSV_COLUMNS = [
+const PORTFOLIO_CSV_COLUMNS = [
   'folder',
   'organisation',
   'level',

@@ -3,7 +3,7 @@ import { isoDay } from './award-in-hand.js';
 import type { Portfolio, PortfolioRow } from './portfolio.js';
 
 /** Reminders before an award expires, in days. */
-export const REMINDER_DAYS = [90, 30, 7] as const;
+const REMINDER_DAYS = [90, 30, 7] as const;
 
 export interface AwardEvent {
   /** The same folder and kind give the same id, so a calendar re-importing the file updates the event. */

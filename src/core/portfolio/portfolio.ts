@@ -8,8 +8,8 @@ import { awardInHand, isoDay, type AwardInHand } from './award-in-hand.js';
 export type SignoffState = 'signed' | 'partial' | 'none' | 'stale' | 'invalid' | 'unknown';
 
 /** Why a client sits where it does in the portfolio, most pressing first. */
-export const ATTENTION = ['award-expired', 'award-expiring', 'errors', 'signoffs', 'ready'] as const;
-export type Attention = (typeof ATTENTION)[number];
+const ATTENTION = ['award-expired', 'award-expiring', 'errors', 'signoffs', 'ready'] as const;
+type Attention = (typeof ATTENTION)[number];
 
 /** An award this close to its expiry (in days) comes before every other concern: the first reminder. */
 export const EXPIRING_WITHIN_DAYS = 90;
