@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
@@ -221,6 +221,14 @@ describe('svmc status --calendar', () => {
     expect(refused.stdout).toBe('');
     expect(readFileSync(notes, 'utf8')).toBe('BEGIN:VCALENDAR\r\nPRODID:-//Someone else//EN\r\nEND:VCALENDAR\r\n');
     expect(svmc(['status', ...args, '--calendar', '-']).code).toBe(2);
+  });
+
+  it('writes no calendar when no application holds an award', () => {
+    const file = join(tempDir(), 'awards.ics');
+    const run = svmc(['status', args[0]!, join(root, 'cedar'), '--calendar', file]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`No application has an award in hand, so ${file} was not written.\n`);
+    expect(existsSync(file)).toBe(false);
   });
 });
 

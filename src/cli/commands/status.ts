@@ -58,6 +58,11 @@ async function calendarTarget(given: string): Promise<Exclude<OutputTarget, { ki
 
 async function writeCalendar(target: Exclude<OutputTarget, { kind: 'stdout' }>, portfolio: Portfolio, now: Date): Promise<void> {
   const { events, pastReminders } = awardEvents(portfolio);
+  // RFC 5545 wants at least one event in a calendar.
+  if (events.length === 0) {
+    err(`No application has an award in hand, so ${target.shown} was not written.`);
+    return;
+  }
   await writeToTarget(target, renderCalendar(events, now));
   const awards = events.filter((event) => event.daysBefore === 0).length;
   const past = pastReminders === 0 ? '' : `; ${plural(pastReminders, 'reminder')} already past left out`;
