@@ -47,7 +47,7 @@ describe('the command line', () => {
     expect(svmc(['check', dir, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('takes the folder as DIR or as --dir alike, and refuses two different ones', () => {
+  it('takes the folder as DIR or as --dir alike, and refuses two different ones where it takes one', () => {
     const dir = copyOf('examples/level-1');
     for (const command of [['check'], ['status'], ['fee'], ['assess', '--list']]) {
       const positional = svmc([...command, dir]);
@@ -55,7 +55,7 @@ describe('the command line', () => {
       expect(flagged.stdout, command[0]).toBe(positional.stdout);
       expect(flagged.code, command[0]).toBe(positional.code);
     }
-    const both = svmc(['status', dir, '--dir', tempDir()]);
+    const both = svmc(['fee', dir, '--dir', tempDir()]);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/two folders given/);
   });

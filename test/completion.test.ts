@@ -34,6 +34,8 @@ describe('svmc completion', () => {
     expect(bashOffers(file, 'ch')).toEqual(['check']);
     expect(bashOffers(file, 'check', '--pre')).toEqual(['--preparing']);
     expect(bashOffers(file, 'check', '--format', '')).toEqual(['text', 'json', 'junit', 'sarif', 'github']);
+    expect(bashOffers(file, 'status', '--cal')).toEqual(['--calendar']);
+    expect(bashOffers(file, 'status', '--format', '')).toEqual(['text', 'json', 'csv']);
     expect(bashOffers(file, 'sign', '--as', '')).toEqual(['lead', 'senior']);
     expect(bashOffers(file, 'map', 'L2.PL.')).toEqual(expect.arrayContaining(['L2.PL.1']));
     expect(bashOffers(file, 'map', 'L2.PL.').every((id) => id.startsWith('L2.PL.'))).toBe(true);

@@ -116,11 +116,12 @@ export const defineCheck = (program: Command, codesHelp = '') =>
 export const defineStatus = (program: Command) =>
   program
     .command('status')
-    .argument('[dir]', 'application folder (default: the current folder)')
-    .description('progress matrix: stages by criteria, what is met, what to do next')
-    .addOption(dirOption())
-    .addOption(formatOption(['text', 'json'] as const))
-    .addHelpText('after', examples('svmc status', 'svmc status clients/acme --format json'));
+    .argument('[dirs...]', 'application folders (default: the current folder); several give one row each')
+    .description('progress matrix of an application, or a portfolio of several: what is met, what to do next, when awards expire')
+    .addOption(dirOption().argParser(collect))
+    .addOption(formatOption(['text', 'json', 'csv'] as const))
+    .option('--calendar <file>', 'write an iCalendar file (.ics) with each award\'s expiry and reminders 90, 30 and 7 days before')
+    .addHelpText('after', examples('svmc status', 'svmc status clients/acme --format json', 'svmc status clients/*/ --format csv', 'svmc status clients/*/ --calendar awards.ics'));
 
 export const defineFee = (program: Command) =>
   program
@@ -248,7 +249,7 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   defineEvidenceExport(evidence).action(async (dir, options) => done(await (await import('./commands/evidence.js')).runExport(folderOf(dir, options.dir), options)));
   defineEvidenceImport(evidence).action(async (file, dir, options) => done(await (await import('./commands/evidence.js')).runImport(file, folderOf(dir, options.dir), options)));
   defineCheck(program, options.codesHelp).action(async (dirs, options) => done(await (await import('./commands/check.js')).run([...dirs, ...(options.dir ?? [])], options)));
-  defineStatus(program).action(async (dir, options) => done(await (await import('./commands/status.js')).run(folderOf(dir, options.dir), options)));
+  defineStatus(program).action(async (dirs, options) => done(await (await import('./commands/status.js')).run([...dirs, ...(options.dir ?? [])], options)));
   defineFee(program).action(async (dir, options) => done(await (await import('./commands/fee.js')).run(folderOf(dir, options.dir), options)));
   defineKeygen(program).action(async (dir, options) => done(await (await import('./commands/keygen.js')).run(folderOf(dir, options.dir), options)));
   defineSign(program).action(async (dir, options) => {

@@ -210,7 +210,7 @@ export const FINDING_CODES = {
     scope: 'check',
     title: 'A folder named to check is not an application folder',
     description:
-      'One of the folders given to `svmc check` does not exist, is a file, or holds no readable `svmc.yaml`, so it was not checked. The other folders were checked as usual; only when none of them is an application folder does the check stop with exit code 2.',
+      'One of the folders given to `svmc check` (or to `svmc status`) does not exist, is a file, or holds no readable `svmc.yaml`, so it was not checked. The other folders were checked as usual; only when none of them is an application folder does the command stop with exit code 2.',
     help: 'Name only application folders (for example `clients/*/` rather than `clients/*`), or create one with `svmc init`.',
   },
   ZIP_UNSAFE: {

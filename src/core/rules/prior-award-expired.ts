@@ -1,6 +1,6 @@
 import { AWARD_VALIDITY_YEARS } from '../domain.js';
 import { finding } from '../findings.js';
-import { parseDay } from '../application/dates.js';
+import { awardExpiry, parseDay } from '../application/dates.js';
 import { citedAwards, neededAward } from './prior-awards.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -28,7 +28,5 @@ function newestAward(context: RuleContext) {
     .sort((a, b) => b.day.getTime() - a.day.getTime());
   const award = dated[0];
   if (!award || needed === undefined) return undefined;
-  const expiry = new Date(award.day);
-  expiry.setUTCFullYear(expiry.getUTCFullYear() + AWARD_VALIDITY_YEARS);
-  return { needed, award, expiry };
+  return { needed, award, expiry: awardExpiry(award.day) };
 }
