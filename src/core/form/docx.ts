@@ -1,40 +1,24 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Document, Packer } from 'docx';
 import { ROLES, ROLE_TITLES } from '../domain.js';
 import { formatPercent, formatPounds } from '../fee/money.js';
 import { isoDate, isoTime, levelLabel } from '../pdf/format.js';
 import type { SummaryInput } from '../pdf/types.js';
+import { documentXml, paragraph, table } from './docx-body.js';
 import { type FormCriterion, formModel, signoffFor } from './model.js';
 import { stampZipDates } from './zip-dates.js';
 
-const FONT = 'Calibri';
-const MONO = 'Consolas';
+const heading = (text: string, style: string, size: number, pageBreakBefore = false): string => paragraph(text, { bold: true, size }, { style, pageBreakBefore });
 
-const text = (value: string, options: { bold?: boolean; mono?: boolean; size?: number } = {}): TextRun =>
-  new TextRun({ text: value, bold: options.bold ?? false, font: options.mono ? MONO : FONT, size: options.size ?? 20 });
-
-const para = (value: string, options: { bold?: boolean; mono?: boolean; size?: number } = {}): Paragraph => new Paragraph({ children: [text(value, options)], spacing: { after: 80 } });
-
-function grid(headers: string[], rows: { value: string; mono?: boolean }[][]): Table {
-  const cell = (value: string, bold: boolean, mono = false): TableCell => new TableCell({ children: [para(value, { bold, mono, size: mono ? 16 : 18 })] });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((header) => cell(header, true)) }),
-      ...rows.map((row) => new TableRow({ children: row.map((c) => cell(c.value, false, c.mono)) })),
-    ],
-  });
-}
-
-function criterionBlock(entry: FormCriterion): (Paragraph | Table)[] {
+function criterionBlock(entry: FormCriterion): string[] {
   const { criterion } = entry;
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [text(`${criterion.id} ${criterion.title} (${entry.met ? 'met' : 'missing'})`, { bold: true, size: 22 })] }),
-    para(criterion.description, { size: 18 }),
-    para('How the applicant meets it', { bold: true }),
-    para(entry.statement ?? 'No statement is given.'),
-    ...(entry.findings.length ? entry.findings.map((f) => para(`${f.severity === 'error' ? 'Error' : 'Note'} (${f.code}): ${f.message}`, { size: 18 })) : []),
+    heading(`${criterion.id} ${criterion.title} (${entry.met ? 'met' : 'missing'})`, 'Heading3', 22),
+    paragraph(criterion.description, { size: 18 }),
+    paragraph('How the applicant meets it', { bold: true }),
+    paragraph(entry.statement ?? 'No statement is given.'),
+    ...entry.findings.map((f) => paragraph(`${f.severity === 'error' ? 'Error' : 'Note'} (${f.code}): ${f.message}`, { size: 18 })),
     entry.evidence.length
-      ? grid(
+      ? table(
           ['File', 'Summary', 'Where in the file', 'Date', 'Area', 'SHA-256'],
           entry.evidence.map((item) => [
             { value: item.file, mono: true },
@@ -45,7 +29,7 @@ function criterionBlock(entry: FormCriterion): (Paragraph | Table)[] {
             { value: item.sha256 ?? '—', mono: true },
           ]),
         )
-      : para('No evidence is mapped to this criterion.', { bold: true }),
+      : paragraph('No evidence is mapped to this criterion.', { bold: true }),
   ];
 }
 
@@ -65,20 +49,20 @@ export async function renderFormDocx(input: SummaryInput): Promise<Buffer> {
   const fee = input.fee
     ? `${formatPounds(input.fee.netPence)} net${input.fee.discountPence > 0 ? ` after a discount of ${formatPounds(input.fee.discountPence)}` : ''} + ${formatPounds(input.fee.vatPence)} VAT (${formatPercent(input.fee.vatRate)}) = ${formatPounds(input.fee.grossPence)}`
     : 'not known';
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [text('Criteria and evidence form', { bold: true, size: 36 })] }),
-    para(`${data.applicant.organisation} · ${levelLabel(data)} · pack ${input.packId} · ${isoDate(input.date)}`),
+  const children: string[] = [
+    heading('Criteria and evidence form', 'Title', 36),
+    paragraph(`${data.applicant.organisation} · ${levelLabel(data)} · pack ${input.packId} · ${isoDate(input.date)}`),
   ];
   if (model.blockers) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('Draft: not for submission', { bold: true, size: 28 })] }));
-    children.push(para(model.blockers.length ? `${model.blockers.length} errors stand between this draft and a submission:` : 'The application has no errors.'));
-    for (const finding of model.blockers) children.push(para(`${finding.code}: ${finding.message}`, { size: 18 }));
+    children.push(heading('Draft: not for submission', 'Heading1', 28));
+    children.push(paragraph(model.blockers.length ? `${model.blockers.length} errors stand between this draft and a submission:` : 'The application has no errors.'));
+    for (const finding of model.blockers) children.push(paragraph(`${finding.code}: ${finding.message}`, { size: 18 }));
   }
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('Prerequisites', { bold: true, size: 28 })] }));
-  children.push(grid(['Item', 'Recorded'], [...model.prerequisites.map((item) => [{ value: item.label }, { value: item.hash ? `${item.value} (SHA-256 ${item.hash})` : item.value, mono: item.path === true }]), [{ value: 'Fee' }, { value: fee }]]));
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('Representatives', { bold: true, size: 28 })] }));
+  children.push(heading('Prerequisites', 'Heading1', 28));
+  children.push(table(['Item', 'Recorded'], [...model.prerequisites.map((item) => [{ value: item.label }, { value: item.hash ? `${item.value} (SHA-256 ${item.hash})` : item.value, mono: item.path === true }]), [{ value: 'Fee' }, { value: fee }]]));
+  children.push(heading('Representatives', 'Heading1', 28));
   children.push(
-    grid(
+    table(
       ['Role', 'Name', 'Job title', 'Email', 'Sign-off'],
       ROLES.map((role) => {
         const person = model.representatives.find((r) => r.role === role);
@@ -88,16 +72,20 @@ export async function renderFormDocx(input: SummaryInput): Promise<Buffer> {
     ),
   );
   if (model.spread) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('Evidence by area and occasion', { bold: true, size: 28 })] }));
+    children.push(heading('Evidence by area and occasion', 'Heading1', 28));
     const spread = model.spread;
-    children.push(grid(['Occasion', ...spread.areas], spread.occasions.map((occasion, index) => [{ value: occasion }, ...(spread.cells[index] ?? []).map((ids) => ({ value: ids.join(', ') }))])));
+    children.push(table(['Occasion', ...spread.areas], spread.occasions.map((occasion, index) => [{ value: occasion }, ...(spread.cells[index] ?? []).map((ids) => ({ value: ids.join(', ') }))])));
   }
   for (const stage of model.stages) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [text(stage.title, { bold: true, size: 28 })] }));
-    if (stage.criteria.length === 0) children.push(para('The catalogue has no criteria for this stage at this level.'));
+    children.push(heading(stage.title, 'Heading1', 28, true));
+    if (stage.criteria.length === 0) children.push(paragraph('The catalogue has no criteria for this stage at this level.'));
     for (const entry of stage.criteria) children.push(...criterionBlock(entry));
   }
-  const doc = new Document({ title, creator: data.applicant.organisation, sections: [{ children }] });
-  const bytes = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreProperties(title, data.applicant.organisation, input.date) }]);
+  // The library writes the package (styles, relationships, content types); the body is written as text.
+  const doc = new Document({ title, creator: data.applicant.organisation, sections: [{ children: [] }] });
+  const bytes = await Packer.toBuffer(doc, false, [
+    { path: 'word/document.xml', data: documentXml(children) },
+    { path: 'docProps/core.xml', data: coreProperties(title, data.applicant.organisation, input.date) },
+  ]);
   return stampZipDates(bytes, Number.isNaN(input.date.getTime()) ? new Date(0) : input.date);
 }
