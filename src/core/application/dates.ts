@@ -7,6 +7,9 @@ export function parseDay(value: unknown): Date | undefined {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? undefined : date;
 }
 
+/** `2026-03-01`: the UTC day of a time. */
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
 /** The day an award made on `awarded` expires: two years on. From that day it no longer counts. */
 export function awardExpiry(awarded: Date): Date {
   const expiry = new Date(awarded);

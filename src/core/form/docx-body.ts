@@ -23,18 +23,15 @@ export interface Cell {
   mono?: boolean;
 }
 
+import { escapeText } from '../../report/xml.js';
+
 const FONT = 'Calibri';
 const MONO = 'Consolas';
-
-// XML 1.0 allows neither these control characters nor lone surrogates, whatever svmc.yaml holds.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const escape = (value: string): string => value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function run(text: string, { bold = false, mono = false, size = 20 }: RunStyle): string {
   const font = mono ? MONO : FONT;
   const weight = bold ? '<w:b/><w:bCs/>' : '<w:b w:val="false"/><w:bCs w:val="false"/>';
-  return `<w:r><w:rPr><w:rFonts w:ascii="${font}" w:cs="${font}" w:eastAsia="${font}" w:hAnsi="${font}"/>${weight}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${escape(text)}</w:t></w:r>`;
+  return `<w:r><w:rPr><w:rFonts w:ascii="${font}" w:cs="${font}" w:eastAsia="${font}" w:hAnsi="${font}"/>${weight}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${escapeText(text)}</w:t></w:r>`;
 }
 
 /** A paragraph of one run; a styled one (a title or heading) takes its spacing from the style. */

@@ -3,9 +3,9 @@ import { checkApplication } from '../check/check-application.js';
 import { PackRefusedError } from '../pack/errors.js';
 import { quoteFee } from '../fee/compute.js';
 import { buildManifest } from '../manifest/build-manifest.js';
-import { packId } from '../pack/pack-name.js';
+import { packId } from '../bag/pack-info.js';
 import { packSignoffs } from '../pack/signoffs.js';
-import { buildSummaryInput } from '../pack/summary.js';
+import { buildSummaryInput } from '../pdf/summary-input.js';
 import type { SummaryInput } from '../pdf/types.js';
 
 /**

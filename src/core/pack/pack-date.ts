@@ -33,6 +33,3 @@ function checkRange(date: Date, source: string): Date {
   }
   return date;
 }
-
-/** `2026-03-01` */
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);

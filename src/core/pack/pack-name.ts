@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ApplicationData } from '../application/types.js';
-import { isoDay } from './pack-date.js';
+import { isoDay } from '../application/dates.js';
 
 /** `Zoë's Café — Łódź` → `zoes-cafe-lodz`: ASCII, so the folder name survives every unzip tool. */
 export function slugify(text: string, max = 48): string {
@@ -23,10 +22,4 @@ export function packName(data: ApplicationData, date: Date): string {
   const renewal = data.application.renewal === true ? '-renewal' : '';
   const day = isoDay(date).replace(/-/g, '');
   return `svmc-${slugify(data.applicant.organisation)}-level-${data.application.level}${renewal}-${day}`;
-}
-
-/** External-Identifier: the day and the start of the manifest's hash, so the id names both date and content. */
-export function packId(manifestText: string, date: Date): string {
-  const digest = createHash('sha256').update(manifestText).digest('hex').slice(0, 12).toUpperCase();
-  return `SVMC-${isoDay(date).replace(/-/g, '')}-${digest}`;
 }

@@ -1,5 +1,5 @@
 import { field, text } from '../application/evidence-refs.js';
-import { awardExpiry, parseDay } from '../application/dates.js';
+import { awardExpiry, isoDay, parseDay } from '../application/dates.js';
 import { isLevel, type Level } from '../domain.js';
 
 export interface AwardInHand {
@@ -32,5 +32,3 @@ export function awardInHand(data: unknown): AwardInHand | undefined {
     expires: isoDay(awardExpiry(best.day)),
   };
 }
-
-export const isoDay = (day: Date): string => day.toISOString().slice(0, 10);

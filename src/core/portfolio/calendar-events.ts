@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isoDay } from './award-in-hand.js';
+import { isoDay } from '../application/dates.js';
 import type { Portfolio, PortfolioRow } from './portfolio.js';
 
 /** Reminders before an award expires, in days. */

@@ -2,7 +2,8 @@ import type { Application } from '../application/open.js';
 import type { ApplicationResult } from '../check/types.js';
 import type { Level } from '../domain.js';
 import { SIGNOFF_CODES } from '../findings.js';
-import { awardInHand, isoDay, type AwardInHand } from './award-in-hand.js';
+import { isoDay } from '../application/dates.js';
+import { awardInHand, type AwardInHand } from './award-in-hand.js';
 
 /** How far the two sign-offs are: `unknown` when svmc.yaml breaks the schema, so they were not judged. */
 export type SignoffState = 'signed' | 'partial' | 'none' | 'stale' | 'invalid' | 'unknown';

@@ -11,11 +11,10 @@ import { renderFormDocx } from '../form/docx.js';
 import { renderReviewPage } from '../form/review-page.js';
 import { parseManifest } from '../manifest/format.js';
 import { SVMC_VERSION } from '../package-root.js';
-import { bagInfo } from '../pack/bag-info.js';
-import { feeOf } from '../pack/pack-fee.js';
-import { packId } from '../pack/pack-name.js';
-import { buildSummaryInput } from '../pack/summary.js';
-import { inProcessRenderer } from '../pack/summary-renderer.js';
+import { bagInfo, packId } from '../bag/pack-info.js';
+import { feeOf } from '../fee/fee-if-known.js';
+import { renderSummaryWithWarnings } from '../pdf/render-summary.js';
+import { buildSummaryInput } from '../pdf/summary-input.js';
 import type { SignoffSummary, SummaryInput } from '../pdf/types.js';
 import { layOutPayload } from './payload-layout.js';
 import type { SignatureVerdict } from './types.js';
@@ -75,7 +74,7 @@ export async function confirmRenderedDocuments(pack: SignedPack): Promise<Findin
 }
 
 async function renderAgain(input: SummaryInput): Promise<Record<(typeof RENDERED)[number], Uint8Array>> {
-  const [summary, form] = await Promise.all([inProcessRenderer().render(input), renderFormDocx(input)]);
+  const [summary, form] = await Promise.all([renderSummaryWithWarnings(input), renderFormDocx(input)]);
   return {
     [BAG_FILES.summary]: summary.bytes,
     [BAG_FILES.form]: form,

@@ -13,7 +13,6 @@ import { MinisignFormatError } from '../signing/minisign-format.js';
 import { openZipBag } from '../zip/zip-source.js';
 import { byImportance } from './importance.js';
 import { checkPackLayer, packFileLimit } from './pack-layer.js';
-import { confirmRenderedDocuments } from './rendered-documents.js';
 import type { TrustedKey } from './signature-check.js';
 import type { BagSummary, VerifyOptions, VerifyResult } from './types.js';
 
@@ -63,7 +62,11 @@ async function judge(path: string, source: BagSource, found: Finding[], options:
     result.bag.draft = layer.draft;
     // Only an intact pack is worth rendering again: any other failure already makes it invalid.
     const intact = !findings.some((f) => f.severity === 'error' && f.code !== 'PACK_DRAFT');
-    if (intact && layer.data) findings.push(...(await confirmRenderedDocuments({ bag, data: layer.data, signatures: layer.signatures, draft: layer.draft })));
+    if (intact && layer.data) {
+      // The renderers load only for a pack worth rendering again.
+      const { confirmRenderedDocuments } = await import('./rendered-documents.js');
+      findings.push(...(await confirmRenderedDocuments({ bag, data: layer.data, signatures: layer.signatures, draft: layer.draft })));
+    }
   }
   return finish(result, findings, options);
 }

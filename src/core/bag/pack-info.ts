@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { ApplicationData } from '../application/types.js';
 import type { FeeQuote } from '../fee/types.js';
 import { formatPercent } from '../fee/money.js';
-import { payloadOxum } from '../bag/layout.js';
-import { isoDay } from './pack-date.js';
-import { applicationLines, oneLine } from '../bag/application-lines.js';
+import { payloadOxum } from './layout.js';
+import { isoDay } from '../application/dates.js';
+import { applicationLines, oneLine } from './application-lines.js';
 
 export interface BagInfoInput {
   data: ApplicationData;
@@ -47,4 +48,10 @@ const pounds = (pence: number): string => (pence / 100).toFixed(2);
 function feeLine(fee: FeeQuote): string {
   const discount = fee.discountPence > 0 ? ` after a discount of ${pounds(fee.discountPence)}` : '';
   return `${fee.currency} ${pounds(fee.netPence)} net${discount} + ${pounds(fee.vatPence)} VAT (${formatPercent(fee.vatRate)}) = ${pounds(fee.grossPence)}`;
+}
+
+/** External-Identifier: the day and the start of the manifest's hash, so the id names both date and content. */
+export function packId(manifestText: string, date: Date): string {
+  const digest = createHash('sha256').update(manifestText).digest('hex').slice(0, 12).toUpperCase();
+  return `SVMC-${isoDay(date).replace(/-/g, '')}-${digest}`;
 }

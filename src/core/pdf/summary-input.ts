@@ -3,7 +3,7 @@ import { loadAssessment } from '../assess/load.js';
 import type { ApplicationResult } from '../check/types.js';
 import type { FeeQuote } from '../fee/types.js';
 import type { ManifestEntry } from '../manifest/build-manifest.js';
-import type { SignoffSummary, SummaryInput } from '../pdf/types.js';
+import type { SignoffSummary, SummaryInput } from './types.js';
 
 export interface PackSummaryContext {
   dir: string;
