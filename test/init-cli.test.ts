@@ -103,7 +103,8 @@ describe('svmc init with flags', () => {
     ]);
     expect(data.applicant).toMatchObject({ scope: 'programme', programme: 'Youth Futures' });
     expect(readFileSync(join(cwd, 'app/drafts/sub/letter.md'), 'utf8')).toBe('Dear Acme, level 3');
-    expect(readFileSync(join(cwd, 'app/.github/workflows/svmc.yml'), 'utf8')).toMatch(/svmc check --format github/);
+    expect(readFileSync(join(cwd, 'app/.github/workflows/svmc.yml'), 'utf8')).toMatch(/svmc check .* --format github/);
+    expect(result.stdout).toMatch(/no git repository around it/);
   });
 
   it('writes into a non-empty folder only with --force, and into an empty or .git-only one without', () => {

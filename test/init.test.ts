@@ -111,10 +111,10 @@ describe('templates', () => {
     const house = mkdtempSync(join(tmpdir(), 'svmc-house-'));
     mkdirSync(join(house, 'policies/deep'), { recursive: true });
     writeFileSync(join(house, 'policies/deep/policy.md'), '{{organisation}} policy, {{year}}');
-    const housePlan = planScaffold('/nowhere/app', minimal, { version: '0.0.0', templates: house, ci: 'github', now: new Date('2026-05-01T00:00:00Z') });
+    const housePlan = planScaffold('/nowhere/app', minimal, { version: '0.0.0', templates: house, now: new Date('2026-05-01T00:00:00Z') });
     const policy = housePlan.find((file) => file.path === 'drafts/policies/deep/policy.md');
     expect(new TextDecoder().decode(policy?.content as Uint8Array)).toBe("Zoë's Café — Łódź policy, 2026");
-    expect(housePlan.map((file) => file.path)).toContain('.github/workflows/svmc.yml');
+    expect(housePlan.map((file) => file.path)).not.toContain('.github/workflows/svmc.yml');
     expect(() => templateSources(join(house, 'missing'))).toThrow(UsageError);
   });
 });

@@ -14,8 +14,6 @@ import { fillPlaceholders, readTemplateFile, readTemplateTree, templateSources }
 export interface ScaffoldOptions {
   /** House templates folder (`--templates`). */
   templates?: string;
-  /** Add a CI workflow. */
-  ci?: 'github';
   /** svmc's version, for the published schema URL. */
   version: string;
   /** Fills {{year}}; default: now. */
@@ -50,9 +48,6 @@ export function planScaffold(targetDir: string, answers: InitAnswers, options: S
   ];
   if (answers.terms?.copyFrom !== undefined) {
     files.push({ path: answers.terms.path, content: readRegularFileSync(answers.terms.copyFrom, READ_LIMITS.template) });
-  }
-  if (options.ci === 'github') {
-    files.push({ path: '.github/workflows/svmc.yml', content: readTemplateFile(sources.githubWorkflow, 'GitHub workflow') });
   }
   return files;
 }
