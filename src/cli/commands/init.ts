@@ -57,7 +57,7 @@ export async function run(dir: string, options: InitCommandOptions): Promise<num
   } else {
     answers = fromFlagsOnly(given);
   }
-  const files = planScaffold(target, answers, {
+  const files = planScaffold(answers, {
     version: VERSION,
     ...(options.templates === undefined ? {} : { templates: options.templates }),
   });
