@@ -239,6 +239,16 @@ export const defineCi = (program: Command) =>
     .option('-f, --force', 'replace an existing workflow')
     .addHelpText('after', examples('svmc ci github', 'svmc ci github clients/acme clients/riverside', 'svmc ci github --install vendor/svmc-0.1.0.tgz --force'));
 
+export const defineDoctor = (program: Command) =>
+  program
+    .command('doctor')
+    .argument('[dir]', 'application folder whose $schema line to look at (default: the current folder)')
+    .description('which svmc and Node.js run, whether the $schema line of svmc.yaml resolves, which optional tools are there')
+    .addOption(dirOption())
+    .option('--fix', 'write svmc.schema.json beside svmc.yaml, or bring it up to date (nothing else is changed)')
+    .addOption(formatOption(['text', 'json'] as const))
+    .addHelpText('after', examples('svmc doctor', 'svmc doctor clients/acme --fix', 'svmc doctor --format json'));
+
 export function buildProgram(setExitCode: (code: number) => void, options: { codesHelp?: string } = {}) {
   const program = new Command('svmc')
     .description('Prepare, check, sign and pack applications for the Social Value Management Certificate.')
@@ -272,6 +282,7 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   defineVerify(program).action(async (paths, options) => done(await (await import('./commands/verify.js')).run(paths, options)));
   defineAssess(program).action(async (dir, options) => done(await (await import('./commands/assess.js')).run(folderOf(dir, options.dir), options)));
   defineCi(program).action(async (provider, folders, options) => done(await (await import('./commands/ci.js')).run(provider, folders, options)));
+  defineDoctor(program).action(async (dir, options) => done(await (await import('./commands/doctor.js')).run(folderOf(dir, options.dir), options)));
   defineCompletion(program).action(async (shell) => done(await (await import('./commands/completion.js')).run(shell, program)));
   return program;
 }
