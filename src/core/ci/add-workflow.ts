@@ -42,7 +42,6 @@ export async function addGithubWorkflow(options: AddWorkflowOptions, cwd = proce
 
 function workflowFolder(folder: string, place: WorkflowPlace, cwd: string, warnings: string[]): string {
   const path = resolve(cwd, folder);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: a line break would end the workflow's shell line
   if (/[\u0000-\u001f\u007f]/.test(folder)) throw new UsageError(`the folder name ${JSON.stringify(folder)} holds a line break or another control character`);
   if (!isInside(place.root, path)) throw new UsageError(`${folder} lies outside ${place.root}, where the workflow goes: the job sees only that folder's files`);
   const stats = statSync(path, { throwIfNoEntry: false });

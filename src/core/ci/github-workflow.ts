@@ -2,7 +2,7 @@
  * Actions pinned to full commit SHAs, so that a tag moved later never changes what runs; the tag
  * each SHA was released as stays beside it in the workflow.
  */
-export const PINNED_ACTIONS = {
+const PINNED_ACTIONS = {
   checkout: { uses: 'actions/checkout', sha: '08c6903cd8c0fde910a37f88322edcfb5dd907a8', tag: 'v5.0.0' },
   setupNode: { uses: 'actions/setup-node', sha: 'a0853c24544627f65ddf259abe73b1d18a591444', tag: 'v5.0.0' },
   uploadSarif: { uses: 'github/codeql-action/upload-sarif', sha: '5d4e8d1aca955e8d8589aabd499c5cae939e33c7', tag: 'v4.31.9' },
@@ -23,7 +23,7 @@ export interface WorkflowOptions {
 const pin = ({ uses, sha, tag }: { uses: string; sha: string; tag: string }): string => `${uses}@${sha} # ${tag}`;
 
 /** A word for bash: left bare when it is plainly safe, else single-quoted. */
-export function shellWord(text: string): string {
+function shellWord(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
 }
 

@@ -22,7 +22,6 @@ export interface InstallSpec {
 export function installSpec(given: string | undefined, root: string, version: string, cwd = process.cwd()): InstallSpec {
   if (given === undefined) return { spec: `svmc@${version}` };
   const spec = given.trim();
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (spec === '' || spec.startsWith('-') || /[\u0000-\u001f\u007f]/.test(spec)) {
     throw new UsageError(`--install "${given}" is not something npm can install: give a version (svmc@${version}), a release tarball's path or a git URL`);
   }

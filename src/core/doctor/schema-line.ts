@@ -4,7 +4,7 @@ import { READ_LIMITS, readRegularFileSync } from '../fs/read-file.js';
 import { applicationSchemaCopy, SCHEMA_COPY_NAME } from '../schema/schema-copy.js';
 
 /** Whether the `$schema` line of an svmc.yaml leads an editor, offline, to svmc's application schema. */
-export type SchemaLineStatus =
+type SchemaLineStatus =
   | 'current' // the copy beside svmc.yaml, as this svmc writes it
   | 'resolves' // a file that exists: the installed schema, or one the user chose
   | 'outdated' // the copy beside svmc.yaml, from another svmc

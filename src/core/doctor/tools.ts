@@ -2,7 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** The tools the README names beside svmc: none is needed to prepare, check, sign or pack. */
-export const OPTIONAL_TOOLS = [
+const OPTIONAL_TOOLS = [
   { name: 'git', purpose: 'keeps the application folder in a repository; svmc ci github looks for its root' },
   { name: 'minisign', purpose: 'verifies a sign-off by hand, without svmc' },
   { name: 'unzip', purpose: 'unpacks a pack as an assessor would' },
