@@ -47,6 +47,10 @@ describe('svmc doctor', () => {
     const outdated = svmc(['doctor', '--dir', app]);
     expect(outdated.code).toBe(1);
     expect(outdated.stdout).toContain('a copy from another svmc: run "svmc doctor --fix" to bring it up to date');
+    // A copy from another version with the same schema is current: only the schema counts.
+    writeFileSync(join(app, 'svmc.schema.json'), current.replace(/svmc \d+\.\d+\.\d+'s/, "svmc 0.0.1's"));
+    expect(svmc(['doctor', app]).code).toBe(0);
+    writeFileSync(join(app, 'svmc.schema.json'), current.replace(/"title": "[^"]*"/, '"title": "older"'));
     const fixed = svmc(['doctor', app, '--fix']);
     expect(fixed.code, fixed.stdout).toBe(0);
     expect(fixed.stderr).toContain('brought up to date');

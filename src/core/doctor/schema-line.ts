@@ -36,7 +36,7 @@ export function inspectSchemaLine(dir: string, version: string): SchemaLine {
   const line = judgeLine(join(resolve(dir), 'svmc.yaml'), version);
   if (line.status === 'no-application') return line;
   const copy = join(resolve(dir), SCHEMA_COPY_NAME);
-  return { ...line, copyCurrent: existsSync(copy) && readFileSync(copy, 'utf8') === applicationSchemaCopy(version) };
+  return { ...line, copyCurrent: existsSync(copy) && isCurrentCopy(copy, version) };
 }
 
 function judgeLine(file: string, version: string): SchemaLine {
@@ -49,10 +49,23 @@ function judgeLine(file: string, version: string): SchemaLine {
   const resolved = resolve(dirname(file), target.replace(/^file:\/\//, ''));
   if (!existsSync(resolved)) return { file, status: 'missing', target, resolved };
   if (isSchemaCopy(resolved, dirname(file))) {
-    const current = readFileSync(resolved, 'utf8') === applicationSchemaCopy(version);
+    const current = isCurrentCopy(resolved, version);
     return { file, status: current ? 'current' : 'outdated', target, resolved };
   }
   return { file, status: 'resolves', target, resolved };
+}
+
+/** The same schema as this svmc writes; which svmc wrote it (its `$comment`) does not matter. */
+function isCurrentCopy(path: string, version: string): boolean {
+  const withoutComment = (text: string): string => {
+    const { $comment: _comment, ...schema } = JSON.parse(text) as Record<string, unknown>;
+    return JSON.stringify(schema);
+  };
+  try {
+    return withoutComment(readFileSync(path, 'utf8')) === withoutComment(applicationSchemaCopy(version));
+  } catch {
+    return false;
+  }
 }
 
 const isSchemaCopy = (path: string, dir: string): boolean => {
