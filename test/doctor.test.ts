@@ -49,6 +49,7 @@ describe('svmc doctor', () => {
     expect(outdated.stdout).toContain('a copy from another svmc: run "svmc doctor --fix" to bring it up to date');
     // A copy from another version with the same schema is current: only the schema counts.
     writeFileSync(join(app, 'svmc.schema.json'), current.replace(/svmc \d+\.\d+\.\d+'s/, "svmc 0.0.1's"));
+    expect(readFileSync(join(app, 'svmc.schema.json'), 'utf8')).toContain("svmc 0.0.1's");
     expect(svmc(['doctor', app]).code).toBe(0);
     writeFileSync(join(app, 'svmc.schema.json'), current.replace(/"title": "[^"]*"/, '"title": "older"'));
     const fixed = svmc(['doctor', app, '--fix']);
