@@ -57,10 +57,12 @@ describe('svmc ci github', () => {
 
   it('names the folders it is given, relative to the root and quoted for the shell', () => {
     const repo = repository();
-    const result = svmc(['ci', 'github', 'acme', 'two words'], { cwd: join(repo, 'clients') });
+    mkdirSync(join(repo, 'clients/later'));
+    const result = svmc(['ci', 'github', 'acme', 'two words', 'later'], { cwd: join(repo, 'clients') });
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('later has no svmc.yaml yet');
     const script = runs(workflowAt(repo));
-    expect(script).toContain("folders=(clients/acme 'clients/two words')");
+    expect(script).toContain("folders=(clients/acme 'clients/two words' clients/later)");
     expect(script).not.toContain('find .');
   });
 

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { diagnose, FAILING_SCHEMA_STATUSES } from '../../core/doctor/diagnose.js';
 import { isOwnSchemaCopy } from '../../core/doctor/schema-line.js';
@@ -5,7 +6,6 @@ import { UsageError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/fs/atomic-write.js';
 import { applicationSchemaCopy, SCHEMA_COPY_NAME } from '../../core/schema/schema-copy.js';
 import { renderDoctorJson, renderDoctorText } from '../../report/doctor.js';
-import { existsSync, statSync } from 'node:fs';
 import { err, out } from '../io.js';
 import { VERSION } from '../version.js';
 import type { OptionsOf, defineDoctor } from '../program.js';
