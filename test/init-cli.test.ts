@@ -46,7 +46,8 @@ describe('svmc init with flags', () => {
     expect(drafts.length).toBeGreaterThan(0);
     const draftText = drafts.map((name) => readFileSync(join(dir, 'drafts', name), 'utf8')).join('\n');
     expect(draftText).not.toMatch(/\{\{(organisation|level|year)\}\}/);
-    expect(readFileSync(join(dir, 'svmc.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S+application\.schema\.json\n/);
+    expect(readFileSync(join(dir, 'svmc.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=svmc\.schema\.json\n/);
+    expect(JSON.parse(readFileSync(join(dir, 'svmc.schema.json'), 'utf8')).title).toBeDefined();
 
     const before = snapshot(dir);
     const second = svmc(args, { cwd });
@@ -103,7 +104,8 @@ describe('svmc init with flags', () => {
     ]);
     expect(data.applicant).toMatchObject({ scope: 'programme', programme: 'Youth Futures' });
     expect(readFileSync(join(cwd, 'app/drafts/sub/letter.md'), 'utf8')).toBe('Dear Acme, level 3');
-    expect(readFileSync(join(cwd, 'app/.github/workflows/svmc.yml'), 'utf8')).toMatch(/svmc check --format github/);
+    expect(readFileSync(join(cwd, 'app/.github/workflows/svmc.yml'), 'utf8')).toMatch(/svmc check .* --format github/);
+    expect(result.stdout).toMatch(/no git repository around it/);
   });
 
   it('writes into a non-empty folder only with --force, and into an empty or .git-only one without', () => {

@@ -6,10 +6,8 @@ import { parse } from 'yaml';
 import { UsageError } from '../src/core/errors.js';
 import { isIsoDate, parsePreviousAward, type InitAnswers } from '../src/core/init/answers.js';
 import { planScaffold } from '../src/core/init/scaffold.js';
-import { applicationSchemaRef } from '../src/core/init/schema-ref.js';
 import { renderSvmcYaml } from '../src/core/init/svmc-yaml.js';
 import { fillPlaceholders, templateSources } from '../src/core/init/templates.js';
-import { SCHEMAS_DIR } from '../src/core/package-root.js';
 import { shippedValidator } from '../src/core/schema/ajv.js';
 
 const minimal: InitAnswers = { organisation: "Zoë's Café — Łódź", scope: 'organisation', level: 1, renewal: false, size: 'small', previousAwards: [] };
@@ -84,14 +82,6 @@ describe('answers', () => {
   });
 });
 
-describe('applicationSchemaRef', () => {
-  it('is a relative path when the package is near, a versioned URL when it is far', () => {
-    expect(applicationSchemaRef(SCHEMAS_DIR, '1.2.3')).toBe('application.schema.json');
-    expect(applicationSchemaRef(join(SCHEMAS_DIR, '../examples/x'), '1.2.3')).toBe('../../schemas/application.schema.json');
-    expect(applicationSchemaRef(join(SCHEMAS_DIR, 'a/b/c/d'), '1.2.3')).toBe('https://unpkg.com/svmc@1.2.3/schemas/application.schema.json');
-  });
-});
-
 describe('templates', () => {
   it('fills placeholders in text files and leaves binary files alone', () => {
     const values = { organisation: 'Acme', level: '2', year: '2026' };
@@ -102,7 +92,7 @@ describe('templates', () => {
   });
 
   it('copies the built-in drafts, or a house folder recursively', () => {
-    const plan = planScaffold('/nowhere/app', minimal, { version: '0.0.0', now: new Date('2026-05-01T00:00:00Z') });
+    const plan = planScaffold(minimal, { version: '0.0.0', now: new Date('2026-05-01T00:00:00Z') });
     const paths = plan.map((file) => file.path);
     expect(paths).toEqual(expect.arrayContaining(['svmc.yaml', '.gitignore', 'signoffs/.gitkeep', 'evidence/revise/.gitkeep']));
     expect(paths.filter((path) => path.startsWith('drafts/')).length).toBeGreaterThan(0);
@@ -111,10 +101,10 @@ describe('templates', () => {
     const house = mkdtempSync(join(tmpdir(), 'svmc-house-'));
     mkdirSync(join(house, 'policies/deep'), { recursive: true });
     writeFileSync(join(house, 'policies/deep/policy.md'), '{{organisation}} policy, {{year}}');
-    const housePlan = planScaffold('/nowhere/app', minimal, { version: '0.0.0', templates: house, ci: 'github', now: new Date('2026-05-01T00:00:00Z') });
+    const housePlan = planScaffold(minimal, { version: '0.0.0', templates: house, now: new Date('2026-05-01T00:00:00Z') });
     const policy = housePlan.find((file) => file.path === 'drafts/policies/deep/policy.md');
     expect(new TextDecoder().decode(policy?.content as Uint8Array)).toBe("Zoë's Café — Łódź policy, 2026");
-    expect(housePlan.map((file) => file.path)).toContain('.github/workflows/svmc.yml');
+    expect(housePlan.map((file) => file.path)).not.toContain('.github/workflows/svmc.yml');
     expect(() => templateSources(join(house, 'missing'))).toThrow(UsageError);
   });
 });

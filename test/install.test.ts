@@ -1,22 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyOf, ROOT, tempDir } from './helpers/cli.js';
+import { npmOffline, run, VERSION } from './helpers/npm.js';
 import { toolAvailable } from './helpers/tools.js';
 
-const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const MINUTES = 60_000;
-
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env } });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** npm with a private global prefix, and nothing from the registry: what it needs must be at hand. */
-function npmOffline(prefix: string, args: string[]) {
-  return run('npm', [...args, '--prefix', prefix, '--offline', '--no-audit', '--no-fund'], { env: { npm_config_cache: join(prefix, 'cache') } });
-}
 
 function checkWith(bin: string) {
   const app = copyOf('examples/level-1');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import ajvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { FINDING_CODES } from '../src/core/findings.js';
+import { SVMC_REPOSITORY_URL, webAddressOf } from '../src/core/package-root.js';
 import { reportRenderer } from '../src/report/index.js';
 import { sampleResult } from './report-fixture.js';
 
@@ -54,6 +55,16 @@ describe('sarif report', () => {
       fullDescription: { text: expect.stringMatching(/^svmc\.yaml cannot be read as YAML/) },
       help: { text: expect.any(String), markdown: expect.stringContaining(FINDING_CODES.YAML_SYNTAX.help) },
     });
+    // Only an address that exists: the repository package.json names, if any; the rules' help is in the log.
+    expect(driver.informationUri).toBe(SVMC_REPOSITORY_URL);
+    expect(JSON.stringify(driver)).not.toMatch(/helpUri|npmjs|unpkg/);
+  });
+
+  it("names svmc's repository as its home only when package.json gives a web address", () => {
+    expect(webAddressOf({ type: 'git', url: 'git+https://example.org/svmc/svmc.git' })).toBe('https://example.org/svmc/svmc');
+    expect(webAddressOf('https://example.org/svmc')).toBe('https://example.org/svmc');
+    expect(webAddressOf('github:svmc/svmc')).toBeUndefined();
+    expect(webAddressOf(undefined)).toBeUndefined();
   });
 
   it('maps findings to results with repo-relative, encoded locations', () => {

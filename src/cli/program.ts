@@ -229,6 +229,27 @@ const defineCompletion = (program: Command) =>
     .description('print a shell completion script: commands, flags, criterion ids and roles')
     .addHelpText('after', examples('source <(svmc completion bash)', 'svmc completion fish > ~/.config/fish/completions/svmc.fish'));
 
+export const defineCi = (program: Command) =>
+  program
+    .command('ci')
+    .addArgument(new Argument('<provider>', 'the CI service').choices(['github'] as const))
+    .argument('[folders...]', 'application folders to check (default: every folder of the repository holding svmc.yaml, found as the job runs)')
+    .description("add the CI workflow that checks the applications, at the git repository's root")
+    .option('--dir <dir>', 'a folder in the repository (default: the current folder)')
+    .option('--install <spec>', 'what the job installs with npm install -g: a version, a release tarball in the repository or a git URL (default: this svmc\'s version)')
+    .option('-f, --force', 'replace an existing workflow')
+    .addHelpText('after', examples('svmc ci github', 'svmc ci github clients/acme clients/riverside', 'svmc ci github --install vendor/svmc-0.1.0.tgz --force'));
+
+export const defineDoctor = (program: Command) =>
+  program
+    .command('doctor')
+    .argument('[dir]', 'application folder whose $schema line to look at (default: the current folder)')
+    .description('which svmc and Node.js run, whether the $schema line of svmc.yaml resolves, which optional tools are there')
+    .addOption(dirOption())
+    .option('--fix', 'write svmc.schema.json beside svmc.yaml, or bring it up to date (nothing else is changed)')
+    .addOption(formatOption(['text', 'json'] as const))
+    .addHelpText('after', examples('svmc doctor', 'svmc doctor clients/acme --fix', 'svmc doctor --format json'));
+
 export function buildProgram(setExitCode: (code: number) => void, options: { codesHelp?: string } = {}) {
   const program = new Command('svmc')
     .description('Prepare, check, sign and pack applications for the Social Value Management Certificate.')
@@ -261,6 +282,8 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   definePack(program).action(async (dir, options) => done(await (await import('./commands/pack.js')).run(folderOf(dir, options.dir), options)));
   defineVerify(program).action(async (paths, options) => done(await (await import('./commands/verify.js')).run(paths, options)));
   defineAssess(program).action(async (dir, options) => done(await (await import('./commands/assess.js')).run(folderOf(dir, options.dir), options)));
+  defineCi(program).action(async (provider, folders, options) => done(await (await import('./commands/ci.js')).run(provider, folders, options)));
+  defineDoctor(program).action(async (dir, options) => done(await (await import('./commands/doctor.js')).run(folderOf(dir, options.dir), options)));
   defineCompletion(program).action(async (shell) => done(await (await import('./commands/completion.js')).run(shell, program)));
   return program;
 }

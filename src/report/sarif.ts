@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ApplicationResult, CheckResult } from '../core/check/types.js';
+import { SVMC_REPOSITORY_URL } from '../core/package-root.js';
 import { FINDING_CODES, type Finding, type FindingCode, type Severity } from '../core/findings.js';
 import { plainText } from './code-docs.js';
 import { messageOf } from './group.js';
@@ -31,6 +32,8 @@ export function renderSarif(result: CheckResult, options: ReportOptions): string
           driver: {
             name: 'svmc',
             version: options.toolVersion,
+            // Only an address that exists: without one, each rule's help carries the guidance.
+            ...(SVMC_REPOSITORY_URL === undefined ? {} : { informationUri: SVMC_REPOSITORY_URL }),
             rules: CODES.map(rule),
           },
         },

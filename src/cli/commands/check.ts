@@ -1,12 +1,12 @@
 import { appendFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { checkApplications } from '../../core/check/check-application.js';
 import { applyPreparing } from '../../core/check/preparation.js';
 import type { CheckResult } from '../../core/check/types.js';
 import type { Application } from '../../core/application/open.js';
 import { ownFileReason } from '../../core/application/own-files.js';
 import { isInside } from '../../core/fs/inside.js';
+import { findRepositoryRoot } from '../../core/fs/repository-root.js';
 import { UsageError } from '../../core/errors.js';
 import { resolveOutputTarget, writeToTarget, type OutputTarget } from '../../core/fs/output-target.js';
 import { reportRenderer, renderStepSummary, type ReportFormat } from '../../report/index.js';
@@ -48,12 +48,10 @@ export async function run(dirs: string[], options: CheckCommandOptions): Promise
   return exitCode;
 }
 
-/** The git repository around `dir` (the nearest folder up with a .git), as SARIF wants its paths. */
+/** The git repository around `dir`, as SARIF wants its paths. */
 function repositoryRootOf(dir: string): { repositoryRoot?: string } {
-  for (let at = resolve(dir); ; at = dirname(at)) {
-    if (existsSync(join(at, '.git'))) return { repositoryRoot: at };
-    if (dirname(at) === at) return {};
-  }
+  const root = findRepositoryRoot(dir);
+  return root === undefined ? {} : { repositoryRoot: root };
 }
 
 /** In GitHub Actions, the github format also leaves a Markdown summary on the job page. */

@@ -11,10 +11,12 @@ import {
   requiredAwardLevel,
   type InitAnswers,
 } from '../../core/init/answers.js';
+import { addGithubWorkflow } from '../../core/ci/add-workflow.js';
 import { checkTarget, planScaffold, writeScaffold, type ScaffoldFile } from '../../core/init/scaffold.js';
 import { templateSources } from '../../core/init/templates.js';
 import { placeTerms } from '../../core/init/terms.js';
 import { canPrompt, err, out } from '../io.js';
+import { describeWorkflow } from './ci.js';
 import { VERSION } from '../version.js';
 import type { OptionsOf, defineInit } from '../program.js';
 import { plural } from '../../report/words.js';
@@ -55,10 +57,9 @@ export async function run(dir: string, options: InitCommandOptions): Promise<num
   } else {
     answers = fromFlagsOnly(given);
   }
-  const files = planScaffold(target, answers, {
+  const files = planScaffold(answers, {
     version: VERSION,
     ...(options.templates === undefined ? {} : { templates: options.templates }),
-    ...(options.ci === undefined ? {} : { ci: options.ci }),
   });
   // The folder may have changed while the questions were open.
   await checkTarget(target, options.force === true, dir);
@@ -66,7 +67,18 @@ export async function run(dir: string, options: InitCommandOptions): Promise<num
   if (kept.includes('svmc.yaml')) throw new UsageError(`an svmc.yaml appeared in ${dir} while init ran; it was left as it is`);
   out(summary(dir, answers, files));
   if (kept.length > 0) err(`svmc: kept ${plural(kept.length, 'existing file')} as ${kept.length === 1 ? 'it was' : 'they were'}: ${kept.join(', ')}`);
+  if (options.ci === 'github') await addWorkflow(target);
   return 0;
+}
+
+/** The workflow goes to the repository's root, where GitHub reads it; one already there is kept. */
+async function addWorkflow(target: string): Promise<void> {
+  try {
+    out(describeWorkflow(await addGithubWorkflow({ from: target, folders: [], version: VERSION, replace: false })));
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`the application was created, but not the workflow: ${error.message}`);
+    throw error;
+  }
 }
 
 function readFlags(options: InitCommandOptions): Given {
@@ -232,7 +244,6 @@ function summary(dir: string, answers: InitAnswers, files: ScaffoldFile[]): stri
     '  evidence/            one folder per stage\n' +
     `  drafts/              ${plural(drafts, 'starting document')}\n` +
     '  signoffs/            where the sign-offs go\n' +
-    (files.some((file) => file.path.startsWith('.github/')) ? '  .github/workflows/   svmc check on every push\n' : '') +
     `Next:\n${cd}  svmc criteria --level ${answers.level}\n  svmc map <CRITERION> <FILE> --summary "..."\n  svmc check\n`
   );
 }

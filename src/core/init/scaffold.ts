@@ -7,16 +7,14 @@ import { UsageError } from '../errors.js';
 import { temporaryPathFor, writeFileAtomic } from '../fs/atomic-write.js';
 import { asUsageError } from '../fs/system-errors.js';
 import type { InitAnswers } from './answers.js';
-import { applicationSchemaRef } from './schema-ref.js';
+import { applicationSchemaCopy, SCHEMA_COPY_NAME } from '../schema/schema-copy.js';
 import { renderSvmcYaml } from './svmc-yaml.js';
 import { fillPlaceholders, readTemplateFile, readTemplateTree, templateSources } from './templates.js';
 
 export interface ScaffoldOptions {
   /** House templates folder (`--templates`). */
   templates?: string;
-  /** Add a CI workflow. */
-  ci?: 'github';
-  /** svmc's version, for the published schema URL. */
+  /** svmc's version, named in the schema copy. */
   version: string;
   /** Fills {{year}}; default: now. */
   now?: Date;
@@ -29,7 +27,7 @@ export interface ScaffoldFile {
 }
 
 /** What `init` will write, computed before anything touches the disk. */
-export function planScaffold(targetDir: string, answers: InitAnswers, options: ScaffoldOptions): ScaffoldFile[] {
+export function planScaffold(answers: InitAnswers, options: ScaffoldOptions): ScaffoldFile[] {
   const sources = templateSources(options.templates);
   const values = {
     organisation: answers.organisation,
@@ -37,7 +35,8 @@ export function planScaffold(targetDir: string, answers: InitAnswers, options: S
     year: String((options.now ?? new Date()).getUTCFullYear()),
   };
   const files: ScaffoldFile[] = [
-    { path: 'svmc.yaml', content: renderSvmcYaml(answers, applicationSchemaRef(resolve(targetDir), options.version)) },
+    { path: 'svmc.yaml', content: renderSvmcYaml(answers, SCHEMA_COPY_NAME) },
+    { path: SCHEMA_COPY_NAME, content: applicationSchemaCopy(options.version) },
     { path: '.gitignore', content: readTemplateFile(sources.gitignore, '.gitignore') },
     ...STAGES.map((stage) => ({ path: `evidence/${stage}/.gitkeep`, content: '' })),
     { path: 'signoffs/.gitkeep', content: '' },
@@ -50,9 +49,6 @@ export function planScaffold(targetDir: string, answers: InitAnswers, options: S
   ];
   if (answers.terms?.copyFrom !== undefined) {
     files.push({ path: answers.terms.path, content: readRegularFileSync(answers.terms.copyFrom, READ_LIMITS.template) });
-  }
-  if (options.ci === 'github') {
-    files.push({ path: '.github/workflows/svmc.yml', content: readTemplateFile(sources.githubWorkflow, 'GitHub workflow') });
   }
   return files;
 }

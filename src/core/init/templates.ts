@@ -5,11 +5,10 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { TEMPLATES_DIR } from '../package-root.js';
 
-/** Where `init` takes the drafts, the .gitignore and the CI workflow from. */
+/** Where `init` takes the drafts and the .gitignore from. */
 export interface TemplateSources {
   draftsDir: string;
   gitignore: string;
-  githubWorkflow: string;
 }
 
 export interface TemplateFile {
@@ -20,14 +19,13 @@ export interface TemplateFile {
 
 /**
  * The built-in templates, or house templates: a folder laid out like the built-in one
- * (drafts/, gitignore, github-workflow.yml; missing parts fall back to the built-in ones),
+ * (drafts/ and gitignore; a missing part falls back to the built-in one),
  * or a plain folder of documents that becomes drafts/ as it is.
  */
 export function templateSources(houseDir?: string, baseDir = process.cwd()): TemplateSources {
   const builtIn = {
     draftsDir: join(TEMPLATES_DIR, 'drafts'),
     gitignore: join(TEMPLATES_DIR, 'gitignore'),
-    githubWorkflow: join(TEMPLATES_DIR, 'github-workflow.yml'),
   };
   if (houseDir === undefined) return builtIn;
   const house = resolve(baseDir, houseDir);
@@ -37,7 +35,6 @@ export function templateSources(houseDir?: string, baseDir = process.cwd()): Tem
   return {
     draftsDir: join(house, 'drafts'),
     gitignore: pick('gitignore', builtIn.gitignore),
-    githubWorkflow: pick('github-workflow.yml', builtIn.githubWorkflow),
   };
 }
 
