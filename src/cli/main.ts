@@ -5,7 +5,6 @@ import { explainSystemError, isSystemError } from '../core/fs/system-errors.js';
 import { err, out } from './io.js';
 import { VERSION } from './version.js';
 
-const REPORT_URL = 'https://www.npmjs.com/package/svmc (see "Reporting a bug")';
 
 /** Runs the CLI and returns the exit code; the only place that decides one. */
 export async function main(argv: string[]): Promise<number> {
@@ -73,7 +72,7 @@ function exitCodeFor(error: unknown): number {
     return 2;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  err(`svmc ${VERSION}: internal error, this is a bug. Please report it at ${REPORT_URL}`);
+  err(`svmc ${VERSION}: internal error, this is a bug. Please report it as "Reporting a bug" in svmc's README says`);
   err(process.env.SVMC_DEBUG ? detail : `  ${error instanceof Error ? error.message : detail} (set SVMC_DEBUG=1 for details)`);
   return 3;
 }
