@@ -214,3 +214,28 @@ describe('an edit from the page writes what the command writes', () => {
     }
   });
 });
+
+describe('a svmc.yaml that does not read is told in plain words', () => {
+  it('shows the common mistakes as check explains them, and never the parser\'s own wording', async () => {
+    const app = copyOf('examples/level-2');
+    const text = readFileSync(join(app, 'svmc.yaml'), 'utf8')
+      .replace('summary: Stakeholder map with young people', 'summary: Stakeholder map: young people')
+      .replace('    name: Priya Shah', '\tname: Priya Shah');
+    writeFileSync(join(app, 'svmc.yaml'), text);
+    const ui = await startUi(app);
+    try {
+      for (const path of ['/', '/criteria', '/details', '/signoff']) {
+        const page = await send(ui, { path, headers: { Cookie: `svmc-token-${ui.port}=${ui.token}` } });
+        expect(page.status, path).toBe(200);
+        expect(page.text, path).toContain('svmc.yaml cannot be read');
+        expect(page.text, path).toMatch(/Line \d+: /);
+        expect(page.text, path).not.toMatch(/Nested mappings|Implicit keys|compact mapping|YAMLParseError|at line \d+, column/i);
+      }
+      const edit = await send(ui, { method: 'POST', path: '/api/statement', headers: fromPage(ui), body: statement() });
+      expect(edit.status).toBe(400);
+      expect(readFileSync(join(app, 'svmc.yaml'), 'utf8')).toBe(text);
+    } finally {
+      await ui.stop();
+    }
+  });
+});

@@ -90,6 +90,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
     response.setHeader('Location', `${url.pathname}${url.search}`);
     return send(response, 303, 'text/plain; charset=utf-8', '');
   }
+  // Browsers ask for it on their own; the page has none.
+  if (url.pathname === '/favicon.ico') return send(response, 204, 'text/plain; charset=utf-8', '');
   const asset = ASSETS[url.pathname];
   if (asset) {
     headers(response, asset.type);

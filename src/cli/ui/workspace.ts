@@ -47,7 +47,8 @@ function plainYamlProblems(document: ApplicationDocument): { line: number; messa
   }
   const { parseDocument } = yamlLibrary();
   return explainYamlErrors(loaded.text, errors, (repaired) => parseDocument(repaired, { uniqueKeys: true }).errors).map((problem) => {
-    if (!(problem instanceof Error)) return { line: problem.line, message: problem.message };
+    // check keeps the parser's words in brackets at the end, for searching; the page leaves them out.
+    if (!(problem instanceof Error)) return { line: problem.line, message: problem.message.replace(/ \([^()]*\)$/, '') };
     const line = problem.linePos?.[0].line ?? 1;
     if (problem.code === 'DUPLICATE_KEY') return { line, message: 'A key appears twice in the same place: keep one and merge what they hold.' };
     return { line, message: 'This line is not written the way svmc.yaml must be: compare its indentation, colons and quotes with the lines around it.' };

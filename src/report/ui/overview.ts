@@ -4,13 +4,13 @@ import { formatPercent, formatPounds } from '../../core/fee/index.js';
 import type { FeeQuote } from '../../core/fee/types.js';
 import { anchor, html, type Html } from './html.js';
 import { findingTarget, unreadableNotice } from './parts.js';
+import { forThePage } from './words.js';
 
 export interface SignoffState {
   title: string;
   name?: string;
   /** missing, stale, invalid or valid, as the judge says. */
   state: string;
-  message?: string;
 }
 
 export interface OverviewInput {
@@ -38,7 +38,7 @@ export function renderOverview(input: OverviewInput): Html {
   const { status } = input;
   const level = input.level === undefined ? 'level not set' : `level ${input.level} ${LEVEL_NAMES[input.level]}${input.renewal ? ' (renewal)' : ''}`;
   return html`<section aria-labelledby="who"><h2 id="who">${input.organisation ?? 'Organisation not named yet'}</h2>
-<p class="lead">${input.programme ? html`Programme ${input.programme} · ` : ''}${level} · ${status.overall.met} of ${status.overall.required} required criteria met (${status.overall.percent}%) · ${status.errors} to fix, ${status.warnings} to look at</p></section>
+<p class="lead">${input.programme ? html`Programme ${input.programme} · ` : ''}${level.charAt(0).toUpperCase()}${level.slice(1)} · ${status.overall.met} of ${status.overall.required} required criteria met (${status.overall.percent}%) · ${status.errors} to fix, ${status.warnings} to look at</p></section>
 <section aria-labelledby="progress"><h2 id="progress">Progress per stage</h2>
 <table class="matrix"><caption class="sr">Required criteria met in each stage of the cycle</caption>
 <thead><tr><th scope="col">Stage</th><th scope="col">Met</th><th scope="col">Criteria</th></tr></thead>
@@ -50,7 +50,7 @@ export function renderOverview(input: OverviewInput): Html {
 <section aria-labelledby="next"><h2 id="next">What to do next</h2>${
     status.next.length === 0
       ? html`<p>Nothing is missing. Build the pack when both representatives have signed.</p>`
-      : html`<ol class="next">${status.next.map((step) => html`<li class="${step.severity}"><a href="${findingTarget(step)}">${step.message}</a></li>`)}</ol>`
+      : html`<ol class="next">${status.next.map((step) => html`<li class="${step.severity}"><a href="${findingTarget(step)}">${forThePage(step.message)}</a></li>`)}</ol>`
   }</section>
 <div class="columns">
 <section aria-labelledby="fee"><h2 id="fee">Fee</h2>${feeLines(input.fee)}</section>

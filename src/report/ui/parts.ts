@@ -1,5 +1,6 @@
 import type { FindingLocation, Severity } from '../../core/findings.js';
 import { anchor, html, type Html } from './html.js';
+import { forThePage } from './words.js';
 
 /** Where on the pages a finding is fixed: its criterion, or the detail of svmc.yaml it names. */
 export function findingTarget(step: { criteria?: string[]; criterion?: string; location?: FindingLocation; code: string }): string {
@@ -21,7 +22,7 @@ const SEVERITY_WORDS: Record<Severity, string> = { error: 'To fix', warning: 'To
 /** Findings in plain words, each linking to the field that fixes it. */
 export function findingList(findings: { severity: Severity; message: string; target: string }[]): Html {
   if (findings.length === 0) return html``;
-  return html`<ul class="findings">${findings.map((f) => html`<li class="${f.severity}"><span class="tag">${SEVERITY_WORDS[f.severity]}:</span> <a href="${f.target}">${f.message}</a></li>`)}</ul>`;
+  return html`<ul class="findings">${findings.map((f) => html`<li class="${f.severity}"><span class="tag">${SEVERITY_WORDS[f.severity]}:</span> <a href="${f.target}">${forThePage(f.message)}</a></li>`)}</ul>`;
 }
 
 /** A labelled input whose findings stand next to it. */
@@ -41,5 +42,5 @@ export function selectField(options: { id: string; name: string; label: string; 
 
 function problemList(id: string, problems: string[] | undefined): Html {
   if (!problems?.length) return html``;
-  return html`<ul class="problems" id="${id}-problems">${problems.map((p) => html`<li>${p}</li>`)}</ul>`;
+  return html`<ul class="problems" id="${id}-problems">${problems.map((p) => html`<li>${forThePage(p)}</li>`)}</ul>`;
 }
