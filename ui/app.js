@@ -87,3 +87,13 @@ document.addEventListener('DOMContentLoaded', () => {
     place.classList.add('shown');
   }
 });
+
+// A link to a field inside a closed section (the form that adds evidence) opens the section.
+function reveal() {
+  const target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+  const details = target?.closest('details');
+  if (details && !details.open) details.open = true;
+}
+
+window.addEventListener('hashchange', reveal);
+document.addEventListener('DOMContentLoaded', reveal);

@@ -112,7 +112,7 @@ export const PAGES: Record<string, (context: PageContext) => Promise<Made>> = {
       if (f.criterion !== undefined || f.location?.file !== 'svmc.yaml' || f.code.startsWith('SIGNOFF_')) continue;
       const awards = document.locate(['application', 'previousAwards']).line;
       const owner = f.code.startsWith('PRIOR_AWARD') || (f.location.line !== undefined && f.location.line === awards) ? 'awards' : lines.find((l) => l.line === f.location?.line)?.name;
-      if (owner) (problems[owner] ??= []).push(f.message);
+      if (owner) (problems[owner] ??= []).push(owner === 'awards' ? f.message : nextToField(owner, f.message));
       else others.push({ ...plainFinding(f), target: `#${fieldId('applicant.organisation')}` });
     }
     const listed = field(workspace.data, 'application', 'previousAwards');
@@ -151,6 +151,11 @@ export const PAGES: Record<string, (context: PageContext) => Promise<Made>> = {
     return page('/pack', workspace, renderPack({ base: workspace.base, built: packs }));
   },
 };
+
+/** A message shown beside its field says "this" where check names the field's place in svmc.yaml. */
+function nextToField(name: string, message: string): string {
+  return message.startsWith(`${name} `) ? `This ${message.slice(name.length + 1)}` : message.replace(` under ${name}`, ' here');
+}
 
 function scalarText(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';

@@ -67,15 +67,15 @@ ${addForm(criterion.id, input)}
 }
 
 function itemFields(prefix: string, item: Partial<ItemView>): Html {
-  return html`<div class="row">${textField({ id: `${prefix}-summary`, name: 'summary', label: 'What it shows', value: item.summary })}${textField({ id: `${prefix}-date`, name: 'date', label: 'Date', type: 'date', value: item.date })}${textField({ id: `${prefix}-area`, name: 'area', label: 'Area of the organisation', value: item.area })}${textField({ id: `${prefix}-locator`, name: 'locator', label: 'Where in the file', value: item.locator, hint: 'e.g. p. 4' })}</div>`;
+  return html`<div class="row">${textField({ id: `${prefix}-summary`, name: 'summary', label: 'What it shows', value: item.summary })}${textField({ id: `${prefix}-date`, name: 'date', label: 'Date', type: 'date', value: item.date })}${textField({ id: `${prefix}-area`, name: 'area', label: 'Area of the organisation', value: item.area })}${textField({ id: `${prefix}-locator`, name: 'locator', label: 'Where in the file (e.g. p. 4)', value: item.locator })}</div>`;
 }
 
 function itemForms(criterion: string, item: ItemView, index: number, base: string): Html {
   const prefix = anchor('i', criterion, index);
   const hidden = html`<input type="hidden" name="criterion" value="${criterion}"><input type="hidden" name="file" value="${item.file}">`;
   return html`<div class="item" id="${prefix}"><p class="file">${item.file}</p>
-${apiForm('/api/evidence/edit', base, html`${hidden}${itemFields(prefix, item)}`, { label: 'Save', className: 'api inline' })}
 ${apiForm('/api/evidence/remove', base, hidden, { label: `Remove ${item.file.split('/').pop()} from ${criterion}`, className: 'api remove', confirm: `Remove ${item.file} from ${criterion}? The file itself stays in the folder.` })}
+${apiForm('/api/evidence/edit', base, html`${hidden}${itemFields(prefix, item)}`, { label: 'Save', className: 'api inline' })}
 </div>`;
 }
 

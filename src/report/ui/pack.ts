@@ -25,7 +25,7 @@ export function renderPack(input: PackInput): Html {
 ${apiForm('/api/pack', input.base, html`<input type="hidden" name="draft" value="true">`, { label: 'Build a draft pack' })}</section>
 <section aria-labelledby="final"><h2 id="final">Final pack</h2><p>Signed by both representatives, for submission. Built only when nothing is left to fix.</p>
 ${apiForm('/api/pack', input.base, html`<input type="hidden" name="draft" value="false">`, { label: 'Build the final pack' })}</section></div>`;
-  if (input.built.length === 0) return html`${forms}<p>No pack has been built while this page has been open.</p>`;
+  if (input.built.length === 0) return html`${forms}<p>No pack has been built since svmc ui started. Built packs are kept outside the application folder until it stops.</p>`;
   return html`${forms}<section aria-labelledby="built"><h2 id="built">Packs built</h2>${[...input.built].reverse().map(
     (pack) => html`<article class="built"><h3>${pack.draft ? 'Draft ' : ''}${pack.packId}</h3>
 <p>${pack.payloadFiles} files, ${(pack.zipBytes / 1e6).toFixed(2)} MB. Verified as the assessor will: <strong class="${pack.verify.valid ? 'met' : 'unmet'}">${pack.verify.valid ? 'valid' : pack.draft ? 'a draft, not for submission' : 'not valid'}</strong>.</p>

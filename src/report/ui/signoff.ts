@@ -30,7 +30,7 @@ ${
         input.base,
         html`<input type="hidden" name="role" value="${review.role}">
 <div class="row"><div class="field"><label for="key-${review.role}">Key file on this computer</label><span class="hint" id="key-${review.role}-hint">Made with "svmc keygen", e.g. ~/.config/svmc/${review.role}.key</span><input id="key-${review.role}" name="keyFile" aria-describedby="key-${review.role}-hint" autocomplete="off"></div>
-<div class="field"><label for="pass-${review.role}">Passphrase of the key</label><input id="pass-${review.role}" name="passphrase" type="password" autocomplete="off"></div></div>`,
+<div class="field"><label for="pass-${review.role}">Passphrase of the key</label><span class="hint" id="pass-${review.role}-hint">Leave it empty for a key made without one</span><input id="pass-${review.role}" name="passphrase" type="password" aria-describedby="pass-${review.role}-hint" autocomplete="off"></div></div>`,
         { label: `Sign as the ${ROLE_TITLES[review.role]}` },
       )
 }</section>`,

@@ -8,5 +8,6 @@ export function forThePage(message: string): string {
     .replace(/[Ss]ign again with `svmc sign [^`]*`(?: \([^)]*\))?/, (found) => `${found.startsWith('S') ? 'S' : 's'}ign again on the Sign-off page`)
     .replace(/ with "svmc (?:map|statement) [^"]*"/, '')
     .replace(/ \(svmc (?:map|statement) [A-Z ]+\)/, '')
-    .replace(/once the application is complete, sign on the Sign-off page/, 'sign on the Sign-off page once the application is complete');
+    .replace(/once the application is complete, sign on the Sign-off page/, 'sign on the Sign-off page once the application is complete')
+    .replace(/[^.!?)]$/, (last) => `${last}.`);
 }
