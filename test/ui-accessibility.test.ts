@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyOf } from './helpers/cli.js';
@@ -8,7 +8,7 @@ import { toolAvailable } from './helpers/tools.js';
 import { startUi, type RunningUi } from './helpers/ui-server.js';
 
 const hasBrowser = toolAvailable('chromium');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
 const PAGES = ['/', '/criteria', '/details', '/assess', '/signoff', '/pack'];
 
 interface Violation {
@@ -25,17 +25,20 @@ async function violations(page: Page): Promise<Violation[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** The focused element's tag and its label or text, as `tag:text` (run in the page). */
+const FOCUSED = `(() => {
+  const element = document.activeElement;
+  if (!element) return '';
+  const label = element.id ? document.querySelector('label[for="' + element.id + '"]')?.textContent : undefined;
+  return element.tagName.toLowerCase() + ':' + (label ?? element.textContent ?? '').trim();
+})()`;
+
 /** What Tab reaches, in order, from the top of the page: each stop's role and accessible text. */
 async function tabStops(page: Page, most: number): Promise<string[]> {
   const stops: string[] = [];
   for (let i = 0; i < most; i++) {
     await page.keyboard.press('Tab');
-    stops.push(await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element) return '';
-      const label = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : undefined;
-      return `${element.tagName.toLowerCase()}:${(label ?? element.textContent ?? '').trim()}`;
-    }));
+    stops.push((await page.evaluate(FOCUSED)) as string);
   }
   return stops;
 }
@@ -76,7 +79,7 @@ describe.skipIf(!hasBrowser)('svmc ui for everyone', () => {
       const stops = await tabStops(page, 8);
       expect(stops[0]).toBe('a:Skip to the content');
       expect(stops.slice(1, 7)).toEqual(['a:Overview', 'a:Criteria', 'a:Application details', 'a:Self-assessment', 'a:Sign-off', 'a:Pack']);
-      // Enter on a link, then Tab into the first statement and its button.
+      // Back to the Criteria link, and Enter follows it; then Tab from the first statement to its button.
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Shift+Tab');
@@ -87,7 +90,7 @@ describe.skipIf(!hasBrowser)('svmc ui for everyone', () => {
       await page.keyboard.press('ControlOrMeta+a');
       await page.keyboard.type('Both representatives sign every social value document.');
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save statement');
+      expect(await page.evaluate(FOCUSED)).toBe('button:Save statement');
       await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
       await expect(page.locator('#flash').textContent()).resolves.toContain('L2.CC.1: statement replaced');
       expect(readFileSync(`${app}/svmc.yaml`, 'utf8')).toContain('statement: Both representatives sign every social value document.');

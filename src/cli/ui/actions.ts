@@ -29,7 +29,7 @@ interface ActionInput {
   body?: Record<string, string>;
 }
 
-export interface ActionAnswer {
+interface ActionAnswer {
   /** What was done, in plain words. */
   message: string;
   [key: string]: unknown;

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** The header the page's script sends with every change: a cross-site form or image can never set it. */
-export const REQUEST_HEADER = 'x-svmc-request';
+const REQUEST_HEADER = 'x-svmc-request';
 
 export interface GuardOptions {
   port: number;

@@ -134,6 +134,6 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 
 /** A refusal: JSON for the page's script, a short page for a browser's visit. */
 function reply(response: ServerResponse, status: number, json: boolean, message: string): void {
-  if (json) return send(response, status, 'application/json; charset=utf-8', JSON.stringify({ error: message }));
-  send(response, status, 'text/plain; charset=utf-8', `${message}\n`);
+  if (json) send(response, status, 'application/json; charset=utf-8', JSON.stringify({ error: message }));
+  else send(response, status, 'text/plain; charset=utf-8', `${message}\n`);
 }

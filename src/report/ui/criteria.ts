@@ -4,7 +4,7 @@ import { anchor, html, type Html } from './html.js';
 import { apiForm } from './layout.js';
 import { findingList, textField, unreadableNotice } from './parts.js';
 
-export interface ItemView {
+interface ItemView {
   file: string;
   summary?: string;
   date?: string;

@@ -8,7 +8,7 @@ export class Html {
 
 type Part = Html | string | number | boolean | undefined | null | readonly Part[];
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -1,6 +1,6 @@
 import { html, type Html } from './html.js';
 
-export const PAGES = [
+const PAGES = [
   { path: '/', title: 'Overview' },
   { path: '/criteria', title: 'Criteria' },
   { path: '/details', title: 'Application details' },

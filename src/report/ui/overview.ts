@@ -6,7 +6,7 @@ import { anchor, html, type Html } from './html.js';
 import { findingTarget, unreadableNotice } from './parts.js';
 import { forThePage } from './words.js';
 
-export interface SignoffState {
+interface SignoffState {
   title: string;
   name?: string;
   /** missing, stale, invalid or valid, as the judge says. */

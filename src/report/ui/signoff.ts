@@ -39,5 +39,3 @@ ${
 <p>Build a draft pack and send it: they sign it with "svmc sign --pack", and the lead files the sign-off with "svmc signoff add".</p>
 ${apiForm('/api/pack', input.base, html`<input type="hidden" name="draft" value="true">`, { label: 'Build a draft pack to send' })}</section>`;
 }
-
-export type { FindingView };
