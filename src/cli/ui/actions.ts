@@ -11,7 +11,7 @@ import { checkAnswers } from '../../core/assess/answers.js';
 import { loadQuestionnaire } from '../../core/assess/questionnaire.js';
 import { assessmentDate, PUBLISHED_RULE_LEVEL, scoreAnswers } from '../../core/assess/score.js';
 import { writeResults } from '../../core/assess/write.js';
-import { isStage, ROLES, type Role } from '../../core/domain.js';
+import { ROLES, type Role } from '../../core/domain.js';
 import { signAdvice } from '../../core/signing/sign-hint.js';
 import { watchSignoffs } from '../../core/signing/watch-signoffs.js';
 import { renderAffectedSignoffs } from '../../report/signoff-words.js';
@@ -94,7 +94,6 @@ export const ACTIONS: Record<string, Action> = {
       const name = url.searchParams.get('name') ?? '';
       if (name === '' || name.includes('/') || name.includes('\\') || name === '.' || name === '..') throw new HttpError(400, 'Give the file a plain name, without folders.');
       const criterion = findCriterion(await loadApplication(context.dir), url.searchParams.get('criterion') ?? '');
-      if (!isStage(criterion.stage)) throw new HttpError(400, 'The criterion has no stage.');
       const path = `evidence/${criterion.stage}/${name}`;
       await receiveUpload(request, { root: await realpath(context.dir), path, overwrite: url.searchParams.get('overwrite') === '1', limit: context.uploadLimit });
       return { message: `${path} uploaded.`, file: path };

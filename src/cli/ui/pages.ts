@@ -12,7 +12,7 @@ import type { Finding } from '../../core/findings.js';
 import { UI_ASSETS_DIR } from '../../core/package-root.js';
 import { renderAssess } from '../../report/ui/assess.js';
 import { renderCriteria, type CriterionView, type FindingView } from '../../report/ui/criteria.js';
-import { fieldId, renderDetails } from '../../report/ui/details.js';
+import { renderDetails } from '../../report/ui/details.js';
 import { renderPage, type PagePath } from '../../report/ui/layout.js';
 import { renderOverview } from '../../report/ui/overview.js';
 import { renderPack, type BuiltPack } from '../../report/ui/pack.js';
@@ -53,7 +53,7 @@ export const PAGES: Record<string, (context: PageContext) => Promise<Made>> = {
   '/': async ({ dir }) => {
     const workspace = await readWorkspace(dir);
     const data = workspace.data;
-    const verdicts = data ? (await judgeSignoffs(workspace.app, workspace.document)).verdicts : [];
+    const verdicts = data ? (workspace.signoffs ?? (await judgeSignoffs(workspace.app, workspace.document)).verdicts) : [];
     let fee: ReturnType<typeof quoteFee> | string;
     try {
       fee = data ? quoteFee(data) : 'The fee is unknown';
@@ -108,12 +108,12 @@ export const PAGES: Record<string, (context: PageContext) => Promise<Made>> = {
     const problems: Partial<Record<DetailField | 'awards', string[]>> = {};
     const others: FindingView[] = [];
     const lines = names.map((name) => ({ name, line: document.locate(name.split('.')).line }));
+    const awardsLine = document.locate(['application', 'previousAwards']).line;
     for (const f of result.findings) {
       if (f.criterion !== undefined || f.location?.file !== 'svmc.yaml' || f.code.startsWith('SIGNOFF_')) continue;
-      const awards = document.locate(['application', 'previousAwards']).line;
-      const owner = f.code.startsWith('PRIOR_AWARD') || (f.location.line !== undefined && f.location.line === awards) ? 'awards' : lines.find((l) => l.line === f.location?.line)?.name;
+      const owner = f.code.startsWith('PRIOR_AWARD') || (f.location.line !== undefined && f.location.line === awardsLine) ? 'awards' : lines.find((l) => l.line === f.location?.line)?.name;
       if (owner) (problems[owner] ??= []).push(owner === 'awards' ? f.message : nextToField(owner, f.message));
-      else others.push({ ...plainFinding(f), target: `#${fieldId('applicant.organisation')}` });
+      else others.push(plainFinding(f));
     }
     const listed = field(workspace.data, 'application', 'previousAwards');
     const awards = (Array.isArray(listed) ? listed : []).map((award: unknown) => ({

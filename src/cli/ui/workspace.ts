@@ -5,6 +5,7 @@ import { explainYamlErrors } from '../../core/application/yaml-mistakes.js';
 import { checkApplication } from '../../core/check/check-application.js';
 import type { ApplicationResult } from '../../core/check/types.js';
 import { yamlLibrary } from '../../core/schema/libraries.js';
+import type { SignoffVerdict } from '../../core/signing/judge.js';
 
 /** One page's reading of the folder: svmc.yaml read afresh, judged as `svmc check` judges it. */
 export interface Workspace {
@@ -15,6 +16,8 @@ export interface Workspace {
   /** Set when svmc.yaml reads cleanly enough to edit. */
   data: ApplicationData | undefined;
   result: ApplicationResult;
+  /** Both sign-offs as the check judged them, unless it gave a kept result back or left them out. */
+  signoffs?: SignoffVerdict[];
   /** What keeps svmc.yaml from being read, in plain words, by line; empty when it reads. */
   unreadable: { line: number; message: string }[];
 }
@@ -22,7 +25,7 @@ export interface Workspace {
 export async function readWorkspace(dir: string, options: { skipSignoffs?: boolean } = {}): Promise<Workspace> {
   const app = await openApplication(dir);
   const document = await app.document();
-  const { result } = await checkApplication(app, options.skipSignoffs ? { skipSignoffs: true } : {});
+  const { result, signoffs } = await checkApplication(app, options.skipSignoffs ? { skipSignoffs: true } : {});
   const unreadable = plainYamlProblems(document);
   return {
     app,
@@ -30,6 +33,7 @@ export async function readWorkspace(dir: string, options: { skipSignoffs?: boole
     base: textHash(document.loaded.text),
     data: unreadable.length === 0 && document.usable ? document.data : undefined,
     result,
+    ...(signoffs ? { signoffs } : {}),
     unreadable,
   };
 }

@@ -19,7 +19,7 @@ export interface DetailsInput {
 }
 
 /** The id of a field's input, which findings link to. */
-export const fieldId = (name: string): string => anchor('f', name);
+const fieldId = (name: string): string => anchor('f', name);
 
 export function renderDetails(input: DetailsInput): Html {
   if (input.unreadable.length > 0) return unreadableNotice(input.unreadable);

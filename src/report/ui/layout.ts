@@ -16,7 +16,7 @@ export interface LayoutOptions {
   organisation: string | undefined;
   /** The hash of the svmc.yaml text the page was made from, sent back with every edit. */
   base: string;
-  /** A problem that stops the page from showing what it is for. */
+  /** What the page shows under its heading. */
   body: Html;
 }
 
