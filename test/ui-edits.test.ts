@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -16,6 +16,18 @@ function post(ui: RunningUi, path: string, body: Record<string, string>): Promis
     });
     req.on('error', reject);
     req.end(JSON.stringify(body));
+  });
+}
+
+function get(ui: RunningUi, path: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: ui.port, path, headers: { Cookie: `svmc-token-${ui.port}=${ui.token}` } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -89,6 +101,23 @@ describe('edits from the page keep svmc.yaml as a person wrote it', () => {
     const checked = svmc(['check', app, '--preparing']);
     expect(checked.stdout).toContain('PREREQUISITE_MISSING');
     expect(checked.stdout).not.toContain('SCHEMA_VIOLATION');
+  });
+});
+
+describe('a svmc.yaml of the wrong shape', () => {
+  it('still shows every page, with what is missing', async () => {
+    const app = copyOf('examples/level-2');
+    writeFileSync(join(app, 'svmc.yaml'), 'svmc: 1\napplication:\n  level: 2\nrepresentatives: none\nevidence:\n  plan: [1, 2]\n');
+    const ui = await startUi(app);
+    try {
+      for (const path of ['/', '/criteria', '/details', '/assess', '/signoff', '/pack']) {
+        const page = await get(ui, path);
+        expect(page.status, `${path}: ${page.text}`).toBe(200);
+      }
+      expect((await get(ui, '/details')).text).toContain('applicant');
+    } finally {
+      await ui.stop();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { renderSpiderSvg } from '../../core/assess/svg.js';
 import { statusOf } from '../../core/check/status.js';
 import { judgeSignoffs } from '../../core/check/judge-signoffs.js';
 import { AWARD_VALIDITY_YEARS, ROLE_TITLES, ROLES, STAGE_TITLES, STAGES } from '../../core/domain.js';
+import { UsageError } from '../../core/errors.js';
 import { quoteFee } from '../../core/fee/index.js';
 import type { Finding } from '../../core/findings.js';
 import { UI_ASSETS_DIR } from '../../core/package-root.js';
@@ -54,25 +55,28 @@ export const PAGES: Record<string, (context: PageContext) => Promise<Made>> = {
     const workspace = await readWorkspace(dir);
     const data = workspace.data;
     const verdicts = data ? (workspace.signoffs ?? (await judgeSignoffs(workspace.app, workspace.document)).verdicts) : [];
-    let fee: ReturnType<typeof quoteFee> | string;
-    try {
-      fee = data ? quoteFee(data) : 'The fee is unknown';
-    } catch (error) {
-      fee = (error as Error).message.replace(/^svmc\.yaml has no applicant\.membership\.size, so the fee is unknown$/, 'The fee is unknown until the size of the organisation is set');
+    let fee: ReturnType<typeof quoteFee> | string = 'The fee is worked out once the application details are complete';
+    if (data && workspace.document.schemaValid) {
+      try {
+        fee = quoteFee(data);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        fee = 'The fee is unknown until the size of the organisation is set';
+      }
     }
     return page('/', workspace, renderOverview({
       ...(workspace.result.organisation ? { organisation: workspace.result.organisation } : {}),
-      ...(data?.applicant.scope === 'programme' && data.applicant.programme ? { programme: data.applicant.programme } : {}),
+      ...(field(data, 'applicant', 'scope') === 'programme' && text(field(data, 'applicant', 'programme')) ? { programme: String(field(data, 'applicant', 'programme')) } : {}),
       ...(workspace.result.level ? { level: workspace.result.level } : {}),
       renewal: workspace.result.renewal === true,
       status: statusOf(workspace.result),
       fee,
       signoffs: ROLES.map((role) => ({
         title: ROLE_TITLES[role],
-        ...(data?.representatives?.[role]?.name ? { name: data.representatives[role].name } : {}),
+        ...(text(field(data, 'representatives', role, 'name')) ? { name: String(field(data, 'representatives', role, 'name')) } : {}),
         state: verdicts.find((v) => v.role === role)?.state ?? 'missing',
       })),
-      ...awardOf(data?.application.previousAwards),
+      ...awardOf(field(data, 'application', 'previousAwards')),
       unreadable: workspace.unreadable,
     }));
   },
