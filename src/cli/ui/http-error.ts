@@ -18,7 +18,7 @@ export class HttpError extends Error {
 export function answerFor(error: unknown): { status: number; message: string } | undefined {
   if (error instanceof HttpError) return { status: error.status, message: error.message };
   if (error instanceof EditConflictError) {
-    return { status: 409, message: `${error.message}. Nothing was saved: reload the page to see the file as it is now, then make your change again.` };
+    return { status: 409, message: 'svmc.yaml was changed since this page read it (in an editor, or by a command). Nothing was saved: reload the page to see the file as it is now, then make your change again.' };
   }
   if (error instanceof WrongPassphraseError) return { status: 400, message: 'That is not the passphrase of this key: nothing was signed.' };
   if (error instanceof UsageError || error instanceof InvalidInputError || error instanceof FileReadError) return { status: 400, message: sentence(error.message) };

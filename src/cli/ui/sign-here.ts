@@ -28,7 +28,7 @@ export async function signHere(options: SignHereOptions): Promise<string> {
   const app = await openApplication(options.dir);
   const { result, document } = await checkApplication(app, { skipSignoffs: true });
   if (document === undefined || document.data === undefined) throw new HttpError(400, 'svmc.yaml cannot be read: fix it first.');
-  if (options.base !== undefined && textHash(document.loaded.text) !== options.base) throw new EditConflictError('svmc.yaml was changed since this page showed what you sign');
+  if (options.base !== undefined && textHash(document.loaded.text) !== options.base) throw new EditConflictError('svmc.yaml changed after the review was shown');
   const errors = result.findings.filter((f) => f.severity === 'error' && !SIGNOFF_CODES.includes(f.code));
   if (errors.length > 0) throw new HttpError(400, `Not signed: ${plural(errors.length, 'error')} to fix first. ${errors.map((f) => f.message).join(' ')}`);
   const data = document.data;

@@ -49,7 +49,7 @@ export async function editApplication<T>(
     const loaded = await loadApplication(dir);
     // Checked under the lock, so no write can slip in between the check and this one.
     if (options.base !== undefined && textHash(loaded.text) !== options.base) {
-      throw new EditConflictError('svmc.yaml was changed since this page read it (in an editor, or by a command)');
+      throw new EditConflictError('svmc.yaml changed after the text this edit was made against was read');
     }
     const { edit, result } = await plan(loaded);
     if (!edit || (Array.isArray(edit) && edit.length === 0)) return { result, reprinted: false };
