@@ -121,6 +121,29 @@ describe('a svmc.yaml of the wrong shape', () => {
   });
 });
 
+describe('the self-assessment', () => {
+  it('is saved from the answers, as svmc assess saves it, and its chart is served as an image', async () => {
+    const app = copyOf('examples/level-2');
+    const ui = await startUi(app);
+    try {
+      const questions = [...(await get(ui, '/assess')).text.matchAll(/name="answer\.([^"]+)" value="1"/g)].map((m) => m[1]!);
+      expect(questions.length).toBeGreaterThan(10);
+      const partial = await post(ui, '/api/assess', { [`answer.${questions[0]}`]: '3' });
+      expect(partial.status).toBe(400);
+      expect(partial.answer.error).toMatch(/Answer every question/);
+      const saved = await post(ui, '/api/assess', Object.fromEntries(questions.map((id) => [`answer.${id}`, '4'])));
+      expect(saved.status, saved.answer.error).toBe(200);
+      expect(parse(readFileSync(join(app, 'self-assessment.yaml'), 'utf8')).answers[questions[0]!]).toBe(4);
+      const chart = await get(ui, '/chart.svg');
+      expect(chart.text).toMatch(/^<svg|^<\?xml/);
+      expect(chart.text).toBe(readFileSync(join(app, 'self-assessment.svg'), 'utf8'));
+      expect((await get(ui, '/assess')).text).toContain('<img src="/chart.svg"');
+    } finally {
+      await ui.stop();
+    }
+  });
+});
+
 describe('uploads', () => {
   it('go into evidence/<stage>/ of the criterion, and replace a file there only when the request says so', async () => {
     const app = copyOf('examples/level-2');

@@ -51,6 +51,12 @@ function show(form, message) {
   place.classList.add('error');
 }
 
+// Which form it was, found again after the reload by what it acts on (its index may shift).
+function formKey(form) {
+  const value = (name) => form.querySelector(`input[type=hidden][name="${name}"]`)?.value ?? '';
+  return [form.dataset.api, value('criterion'), value('file'), value('role'), value('draft')].join('|');
+}
+
 async function submit(event) {
   const form = event.target.closest('form[data-api]');
   if (!form) return;
@@ -64,7 +70,9 @@ async function submit(event) {
     if (!(await upload(form, values))) return;
     const { status, answer } = await post(form.dataset.api, JSON.stringify(values), 'application/json');
     if (status !== 200) return show(form, answer.error ?? `The server answered ${status}.`);
-    sessionStorage.setItem(FLASH, JSON.stringify({ message: answer.message, focus: form.id || '' }));
+    sessionStorage.setItem(FLASH, JSON.stringify({ message: answer.message, form: formKey(form), top: form.dataset.after === 'top' }));
+    // A form whose result shows at the top of the page (the chart) is followed there.
+    if (form.dataset.after === 'top') history.scrollRestoration = 'manual';
     window.location.reload();
   } catch {
     show(form, 'The svmc server cannot be reached: is it still running in its terminal?');
@@ -80,11 +88,22 @@ document.addEventListener('DOMContentLoaded', () => {
   const flash = sessionStorage.getItem(FLASH);
   if (!flash) return;
   sessionStorage.removeItem(FLASH);
-  const { message } = JSON.parse(flash);
+  const { message, form: key, top } = JSON.parse(flash);
   const place = document.getElementById('flash');
-  if (place && message) {
-    place.textContent = message;
-    place.classList.add('shown');
+  if (!place || !message) return;
+  place.textContent = message;
+  place.classList.add('shown');
+  // Said again beside the form that was sent, where the reload leaves the reader; else at the top.
+  const form = [...document.querySelectorAll('form[data-api]')].find((candidate) => formKey(candidate) === key);
+  if (form && !top) form.querySelector('.result').textContent = message;
+  else {
+    // After the browser has put the page back where it was: then to the top, and back to its usual ways.
+    window.addEventListener('load', () =>
+      setTimeout(() => {
+        window.scrollTo(0, 0);
+        history.scrollRestoration = 'auto';
+      }, 0),
+    );
   }
 });
 

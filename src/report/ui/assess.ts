@@ -33,5 +33,5 @@ ${questionnaire.questions
     })}</fieldset>`,
   )}</section>`,
   );
-  return html`${summary}${apiForm('/api/assess', input.base, html`${questions}`, { label: 'Save the self-assessment' })}`;
+  return html`${summary}${apiForm('/api/assess', input.base, html`${questions}`, { label: 'Save the self-assessment', afterwardsTop: true })}`;
 }

@@ -53,8 +53,8 @@ ${body}
 }
 
 /** A form the page's script sends as JSON to `action`, carrying the base it was made from. */
-export function apiForm(action: string, base: string, fields: Html, options: { label: string; id?: string; className?: string; confirm?: string }): Html {
-  return html`<form class="${options.className ?? 'api'}" data-api="${action}"${options.id ? html` id="${options.id}"` : ''}${options.confirm ? html` data-confirm="${options.confirm}"` : ''}>
+export function apiForm(action: string, base: string, fields: Html, options: { label: string; id?: string; className?: string; confirm?: string; afterwardsTop?: boolean }): Html {
+  return html`<form class="${options.className ?? 'api'}" data-api="${action}"${options.id ? html` id="${options.id}"` : ''}${options.confirm ? html` data-confirm="${options.confirm}"` : ''}${options.afterwardsTop ? html` data-after="top"` : ''}>
 <input type="hidden" name="base" value="${base}">
 ${fields}
 <p class="actions"><button type="submit">${options.label}</button> <span class="result" role="alert"></span></p>
