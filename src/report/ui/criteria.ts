@@ -67,7 +67,7 @@ ${addForm(criterion.id, input)}
 }
 
 function itemFields(prefix: string, item: Partial<ItemView>): Html {
-  return html`<div class="row">${textField({ id: `${prefix}-summary`, name: 'summary', label: 'What it shows', value: item.summary })}${textField({ id: `${prefix}-date`, name: 'date', label: 'Date', type: 'date', value: item.date })}${textField({ id: `${prefix}-area`, name: 'area', label: 'Area of the organisation', value: item.area })}${textField({ id: `${prefix}-locator`, name: 'locator', label: 'Where in the file (e.g. p. 4)', value: item.locator })}</div>`;
+  return html`<div class="row">${textField({ id: `${prefix}-summary`, name: 'summary', label: 'What it shows', value: item.summary })}${textField({ id: `${prefix}-date`, name: 'date', label: 'Date', type: 'date', value: item.date })}${textField({ id: `${prefix}-area`, name: 'area', label: 'Area of the organisation', value: item.area })}${textField({ id: `${prefix}-locator`, name: 'locator', label: 'Page or section', value: item.locator })}</div>`;
 }
 
 function itemForms(criterion: string, item: ItemView, index: number, base: string): Html {
