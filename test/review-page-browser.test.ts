@@ -2,14 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
+import { launchChromium } from './helpers/browser.js';
 import { toolAvailable } from './helpers/tools.js';
 
 const hasBrowser = toolAvailable('chromium') && toolAvailable('unzip');
-
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 describe.skipIf(!hasBrowser)('index.html in a browser, from an unzipped pack, with scripts off and no network', () => {
   it('shows the statements, and an evidence link opens the file in data/', async () => {
@@ -19,7 +17,7 @@ describe.skipIf(!hasBrowser)('index.html in a browser, from an unzipped pack, wi
     expect(packed.code, packed.stderr).toBe(0);
     expect(spawnSync('unzip', ['-q', join(out, 'pack.zip'), '-d', out]).status).toBe(0);
     const bag = join(out, readdirSync(out).find((name) => name.startsWith('svmc-'))!);
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true, viewport: { width: 1100, height: 900 } });
       const requests: string[] = [];

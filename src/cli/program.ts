@@ -216,6 +216,16 @@ export const defineAssess = (program: Command) =>
     .addOption(formatOption(['text', 'json'] as const))
     .addHelpText('after', examples('svmc assess', 'svmc assess --answers answers.yaml --format json', 'svmc assess --list --format json'));
 
+export const defineUi = (program: Command) =>
+  program
+    .command('ui')
+    .argument('[dir]', 'application folder (default: the current folder)')
+    .description('the application as a local workspace in the browser: on 127.0.0.1 only, offline, with a private token')
+    .addOption(dirOption())
+    .option('--port <n>', 'port to listen on (default: any free one)', '0')
+    .option('--no-open', 'print the address without opening a browser')
+    .addHelpText('after', examples('svmc ui', 'svmc ui clients/acme --port 8123 --no-open'));
+
 /**
  * Declares every command and its flags. Command code is imported only when that command runs,
  * so `svmc --help` stays fast and never loads the PDF, zip or prompt libraries. Each action passes
@@ -284,6 +294,7 @@ export function buildProgram(setExitCode: (code: number) => void, options: { cod
   defineAssess(program).action(async (dir, options) => done(await (await import('./commands/assess.js')).run(folderOf(dir, options.dir), options)));
   defineCi(program).action(async (provider, folders, options) => done(await (await import('./commands/ci.js')).run(provider, folders, options)));
   defineDoctor(program).action(async (dir, options) => done(await (await import('./commands/doctor.js')).run(folderOf(dir, options.dir), options)));
+  defineUi(program).action(async (dir, options) => done(await (await import('./commands/ui.js')).run(folderOf(dir, options.dir), options)));
   defineCompletion(program).action(async (shell) => done(await (await import('./commands/completion.js')).run(shell, program)));
   return program;
 }

@@ -7,6 +7,8 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
+/** The browser workspace's script and style sheet (`svmc ui`). */
+export const UI_ASSETS_DIR = join(PACKAGE_ROOT, 'ui');
 /** The shipped schemas' validators as code, written by `npm run build` (schema/compile-schemas.ts). */
 export const PRECOMPILED_VALIDATORS = join(PACKAGE_ROOT, 'dist', 'schema-validators.cjs');
 

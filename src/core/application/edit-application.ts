@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -11,6 +12,21 @@ export interface PlannedEdit<T> {
   /** The changes to make, in order; none when there is nothing to change. */
   edit?: YamlEdit | YamlEdit[];
   result: T;
+}
+
+/** svmc.yaml changed on disk since the text an edit was planned against was read: nothing was written. */
+export class EditConflictError extends Error {
+  override name = 'EditConflictError';
+}
+
+/** The hash an edit names the text it was made against by (`EditOptions.base`). */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export interface EditOptions {
+  /** `textHash` of the svmc.yaml text the change was made against: a file that reads otherwise now is not edited. */
+  base?: string;
 }
 
 export interface EditApplicationResult<T> {
@@ -27,9 +43,14 @@ export interface EditApplicationResult<T> {
 export async function editApplication<T>(
   dir: string,
   plan: (loaded: LoadedApplication) => PlannedEdit<T> | Promise<PlannedEdit<T>>,
+  options: EditOptions = {},
 ): Promise<EditApplicationResult<T>> {
   const change = async (): Promise<EditApplicationResult<T>> => {
     const loaded = await loadApplication(dir);
+    // Checked under the lock, so no write can slip in between the check and this one.
+    if (options.base !== undefined && textHash(loaded.text) !== options.base) {
+      throw new EditConflictError('svmc.yaml changed after the text this edit was made against was read');
+    }
     const { edit, result } = await plan(loaded);
     if (!edit || (Array.isArray(edit) && edit.length === 0)) return { result, reprinted: false };
     const edited = editYaml(loaded.text, edit, loaded.document);

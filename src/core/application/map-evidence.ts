@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { criterionEdits } from './criterion-edits.js';
 import { parseDay } from './dates.js';
-import { editApplication } from './edit-application.js';
+import { editApplication, type EditOptions } from './edit-application.js';
 import { evidenceArguments } from './evidence-arguments.js';
 import { evidenceRefs, text } from './evidence-refs.js';
 import { assertEditable, editedCatalogue, findCriterion } from './find-criterion.js';
@@ -9,7 +9,7 @@ import { normalisePath } from './paths.js';
 import type { EvidenceItem } from './types.js';
 import { cleanStatement } from './write-statement.js';
 
-export interface MapEvidenceOptions {
+export interface MapEvidenceOptions extends EditOptions {
   /** The application folder. */
   dir: string;
   criterion: string;
@@ -58,7 +58,7 @@ export async function mapEvidence(options: MapEvidenceOptions): Promise<MapEvide
     const edits = criterionEdits(loaded.data, criterion, editedCatalogue(loaded), { items, ...(statement === undefined ? {} : { statement }) });
     const mapping = { criterion: criterion.id, stage: criterion.stage, added, skipped, statement: edits.some((edit) => !('append' in edit)) };
     return { edit: edits, result: mapping };
-  });
+  }, options);
   return { ...result, reprinted };
 }
 

@@ -1,10 +1,10 @@
 import { UsageError } from '../errors.js';
 import { criterionEdits } from './criterion-edits.js';
-import { editApplication } from './edit-application.js';
+import { editApplication, type EditOptions } from './edit-application.js';
 import { criterionEntry, field } from './evidence-refs.js';
 import { assertEditable, editedCatalogue, findCriterion } from './find-criterion.js';
 
-export interface WriteStatementOptions {
+export interface WriteStatementOptions extends EditOptions {
   /** The application folder. */
   dir: string;
   criterion: string;
@@ -32,7 +32,7 @@ export async function writeStatement(options: WriteStatementOptions): Promise<Wr
     const edits = criterionEdits(loaded.data, criterion, editedCatalogue(loaded), { statement });
     const outcome = { criterion: criterion.id, stage: criterion.stage, changed: edits.length > 0, replaced: before !== undefined && edits.length > 0 };
     return edits.length > 0 ? { edit: edits, result: outcome } : { result: outcome };
-  });
+  }, options);
   return { ...result, reprinted };
 }
 
