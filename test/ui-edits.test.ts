@@ -4,20 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyOf, svmc } from './helpers/cli.js';
-import { startUi, type RunningUi } from './helpers/ui-server.js';
-
-function post(ui: RunningUi, path: string, body: Record<string, string>): Promise<{ status: number; answer: { message?: string; error?: string } }> {
-  return new Promise((resolve, reject) => {
-    const headers = { Cookie: `svmc-token-${ui.port}=${ui.token}`, Origin: ui.origin, 'Content-Type': 'application/json', 'X-Svmc-Request': '1' };
-    const req = request({ host: '127.0.0.1', port: ui.port, method: 'POST', path, headers }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, answer: JSON.parse(text) }));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
+import { post, startUi, type RunningUi } from './helpers/ui-server.js';
 
 function get(ui: RunningUi, path: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {

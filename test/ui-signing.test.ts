@@ -1,22 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
-import { startUi, type RunningUi } from './helpers/ui-server.js';
-
-function post(ui: RunningUi, path: string, body: Record<string, string>): Promise<{ status: number; answer: { message?: string; error?: string } }> {
-  return new Promise((resolve, reject) => {
-    const headers = { Cookie: `svmc-token-${ui.port}=${ui.token}`, Origin: ui.origin, 'Content-Type': 'application/json', 'X-Svmc-Request': '1' };
-    const req = request({ host: '127.0.0.1', port: ui.port, method: 'POST', path, headers }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, answer: JSON.parse(text) }));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
+import { post, startUi } from './helpers/ui-server.js';
 
 describe('signing and packing from the page', () => {
   it('signs with a key file and its passphrase as svmc sign does, refuses a wrong passphrase, then builds the final pack', async () => {

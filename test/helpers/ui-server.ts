@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, lstatSync, readlinkSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { BIN } from './cli.js';
 
@@ -62,4 +63,18 @@ export function snapshot(dir: string): Record<string, string> {
   };
   walk('');
   return files;
+}
+
+/** A change the page sends: a POST with the token's cookie, the exact Origin, JSON and svmc's header. */
+export function post(ui: RunningUi, path: string, body: Record<string, string>): Promise<{ status: number; answer: { message?: string; error?: string } }> {
+  return new Promise((resolve, reject) => {
+    const headers = { Cookie: `svmc-token-${ui.port}=${ui.token}`, Origin: ui.origin, 'Content-Type': 'application/json', 'X-Svmc-Request': '1' };
+    const req = request({ host: '127.0.0.1', port: ui.port, method: 'POST', path, headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, answer: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
 }
