@@ -114,6 +114,22 @@ describe('svmc map and status (built CLI)', () => {
 });
 
 describe('svmc check of many folders (built CLI)', () => {
+  // Folders are checked several at once: a large one first must not let the small ones overtake it in the report.
+  it('reports the folders in the order given, whichever finishes first', () => {
+    const clients = tempDir();
+    const large = copyOf('examples/level-3', 'svmc-large-');
+    for (let i = 0; i < 300; i++) writeFileSync(join(large, 'evidence', `unmapped-${i}.txt`), `note ${i}\n`);
+    const small = ['a', 'b', 'c', 'd', 'e'].map((name) => {
+      const dir = join(clients, name);
+      cpSync('examples/level-1', dir, { recursive: true });
+      return dir;
+    });
+    const args = [large, ...small.slice(0, 2), join(clients, 'gone'), ...small.slice(2)];
+    const report = json(svmc(['check', ...args, '--format', 'json']).stdout);
+    expect(report.applications.map((a) => a.dir)).toEqual(args);
+    expect(report.applications[0]!.findings.filter((f) => f.code === 'EVIDENCE_UNMAPPED')).toHaveLength(300);
+  });
+
   it('names each argument that is not an application folder in a warning and still checks the others', () => {
     const clients = tempDir();
     const dirs = ['riverside', 'acme'].map((name) => {
