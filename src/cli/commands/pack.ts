@@ -8,7 +8,7 @@ import { VERSION } from '../version.js';
 import type { Finding } from '../../core/findings.js';
 import { PackRefusedError } from '../../core/pack/errors.js';
 import { resolvePackDate } from '../../core/pack/pack-date.js';
-import { startSummaryRenderer } from '../../core/pack/summary-renderer.js';
+import { startSummaryRenderer } from '../../core/pdf/summary-renderer.js';
 import { paint } from '../color.js';
 import { renderFindingList } from '../../report/finding-list.js';
 import { plural } from '../../report/words.js';

@@ -4,7 +4,7 @@ import type { Finding } from '../findings.js';
 import { BAG_FILES } from '../bag/layout.js';
 import { keepDraftManifest } from '../signing/draft-manifests.js';
 import { planPack } from './plan.js';
-import { startSummaryRenderer, type SummaryRenderer } from './summary-renderer.js';
+import { startSummaryRenderer, type SummaryRenderer } from '../pdf/summary-renderer.js';
 import { assertWritableTarget, writePack, type WritePackOptions } from './write-pack.js';
 
 export interface PackOptions extends Omit<WritePackOptions, 'onBytes'> {

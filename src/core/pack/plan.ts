@@ -13,7 +13,7 @@ import { packSignoffs } from './signoffs.js';
 import { buildSummaryInput } from '../pdf/summary-input.js';
 import { renderFormDocx } from '../form/docx.js';
 import { renderReviewPage } from '../form/review-page.js';
-import { inProcessRenderer, type SummaryRenderer } from './summary-renderer.js';
+import { inProcessRenderer, type SummaryRenderer } from '../pdf/summary-renderer.js';
 
 export type PlannedEntry =
   | { name: string; kind: 'bytes'; bytes: Buffer }

@@ -13,8 +13,8 @@ import { parseManifest } from '../manifest/format.js';
 import { SVMC_VERSION } from '../package-root.js';
 import { bagInfo, packId } from '../bag/pack-info.js';
 import { feeOf } from '../fee/fee-if-known.js';
-import { renderSummaryWithWarnings } from '../pdf/render-summary.js';
 import { buildSummaryInput } from '../pdf/summary-input.js';
+import type { SummaryRenderer } from '../pdf/summary-renderer.js';
 import type { SignoffSummary, SummaryInput } from '../pdf/types.js';
 import { layOutPayload } from './payload-layout.js';
 import type { SignatureVerdict } from './types.js';
@@ -38,7 +38,7 @@ export interface SignedPack {
  * sign-offs as verified. A pack made by another svmc version cannot be rendered the same way:
  * that is a warning that says so, not a verdict.
  */
-export async function confirmRenderedDocuments(pack: SignedPack): Promise<Finding[]> {
+export async function confirmRenderedDocuments(pack: SignedPack, renderer: SummaryRenderer): Promise<Finding[]> {
   const { bag } = pack;
   const packTime = new Date(infoValues(bag.info, 'SVMC-Pack-Time')[0] ?? 'none');
   const software = infoValues(bag.info, 'Bag-Software-Agent')[0];
@@ -65,7 +65,7 @@ export async function confirmRenderedDocuments(pack: SignedPack): Promise<Findin
       catalogue: result.catalogue?.id ?? pack.data.catalogue ?? '',
       software: SOFTWARE,
     });
-    const rendered = await renderAgain(input);
+    const rendered = await renderAgain(input, renderer);
     const changed = RENDERED.filter((name) => !sameBytes(bag.reading.contents.get(name), rendered[name])).map(altered);
     return [...changed, ...infoDifferences(bag.info, info, new Set(applicationLines(pack.data).map(([label]) => label)))];
   } finally {
@@ -73,8 +73,8 @@ export async function confirmRenderedDocuments(pack: SignedPack): Promise<Findin
   }
 }
 
-async function renderAgain(input: SummaryInput): Promise<Record<(typeof RENDERED)[number], Uint8Array>> {
-  const [summary, form] = await Promise.all([renderSummaryWithWarnings(input), renderFormDocx(input)]);
+async function renderAgain(input: SummaryInput, renderer: SummaryRenderer): Promise<Record<(typeof RENDERED)[number], Uint8Array>> {
+  const [summary, form] = await Promise.all([renderer.render(input), renderFormDocx(input)]);
   return {
     [BAG_FILES.summary]: summary.bytes,
     [BAG_FILES.form]: form,

@@ -2,7 +2,7 @@ import type { Finding } from '../findings.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import type { SummaryInput } from '../pdf/types.js';
+import type { SummaryInput } from './types.js';
 
 /** Makes summary.pdf while the payload streams; the same input gives the same bytes either way. */
 export interface SummaryRenderer {
@@ -26,7 +26,7 @@ const WORKER_FILE = fileURLToPath(new URL('./summary-worker.js', import.meta.url
 export function inProcessRenderer(): SummaryRenderer {
   return {
     render: async (input) => {
-      const { bytes, warnings } = await (await import('../pdf/render-summary.js')).renderSummaryWithWarnings(input);
+      const { bytes, warnings } = await (await import('./render-summary.js')).renderSummaryWithWarnings(input);
       return { bytes, warnings };
     },
     close: () => undefined,

@@ -2,8 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import type { WireSummaryInput, WorkerReply } from './summary-renderer.js';
 
 // Loaded before any input arrives: this is the slow part, and it overlaps the folder's check.
-const renderer = import('../pdf/render-summary.js');
-const preload = Promise.all([import('../pdf/document.js'), import('fontkit')]).catch(() => undefined);
+const renderer = import('./render-summary.js');
+const preload = Promise.all([import('./document.js'), import('fontkit')]).catch(() => undefined);
 
 parentPort?.once('message', (wire: WireSummaryInput) => {
   void (async (): Promise<void> => {
