@@ -2,6 +2,7 @@ import { openApplication, type Application, type ApplicationDocument } from '../
 import { keptResult } from '../cache/kept-result.js';
 import { UsageError } from '../errors.js';
 import { finding } from '../findings.js';
+import { mapLimit } from '../map-limit.js';
 import type { Manifest } from '../manifest/build-manifest.js';
 import type { SignoffVerdict } from '../signing/judge.js';
 import type { ApplicationResult, CheckResult } from './types.js';
@@ -69,7 +70,7 @@ export async function checkApplications(dirs: readonly string[], options: CheckO
   }
   const opened = results.filter((entry): entry is Application => 'root' in entry);
   if (opened.length === 0) throw new UsageError(problems.join('; '));
-  const applications = await inTurns(results, FOLDERS_AT_ONCE, async (entry) => ('root' in entry ? (await checkApplication(entry, options)).result : entry));
+  const applications = await mapLimit(results, FOLDERS_AT_ONCE, async (entry) => ('root' in entry ? (await checkApplication(entry, options)).result : entry));
   return { applications, opened };
 }
 
@@ -79,20 +80,6 @@ export async function checkApplications(dirs: readonly string[], options: CheckO
  * made it 10% faster (median of five interleaved runs, 1.68 s to 1.51 s).
  */
 const FOLDERS_AT_ONCE = 4;
-
-/** `work` over `items` with at most `limit` running at once; the results in the items' order. */
-async function inTurns<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 function notChecked(dir: string, reason: string): ApplicationResult {
   return {

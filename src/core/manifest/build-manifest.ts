@@ -1,5 +1,5 @@
 import type { ApplicationFolder } from '../application/folder.js';
-import { mapLimit } from '../fs/hash-file.js';
+import { mapLimit } from '../map-limit.js';
 import { encodeManifestPath, sortByUtf8 } from './format.js';
 
 export interface ManifestEntry {
