@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { blockParse } from '../src/core/application/block-parse.js';
 import { fastParse } from '../src/core/application/fast-parse.js';
+import type { FastParse } from '../src/core/application/yaml-spots.js';
 import { locateIn, type YamlPath } from '../src/core/application/locate.js';
 
 function applicationFiles(): string[] {
@@ -29,8 +31,8 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
 }
 
 /** The fast read gives the data and, where it gives a place at all, the place the yaml library gives. */
-function expectSameAsYaml(text: string): void {
-  const fast = fastParse(text);
+function expectSameAsYaml(text: string, parse: (text: string) => FastParse | undefined = fastParse): void {
+  const fast = parse(text);
   expect(fast, 'read fast').toBeDefined();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true });
@@ -38,6 +40,7 @@ function expectSameAsYaml(text: string): void {
   for (const path of paths(fast!.data)) {
     for (const preferKey of [false, true]) {
       const offset = fast!.offsetOf(path, preferKey);
+      if (parse !== fastParse) expect({ path, preferKey, offset }).toEqual({ path, preferKey, offset: fastParse(text)?.offsetOf(path, preferKey) });
       if (offset === undefined) continue;
       const { line, col } = locateIn(document, lineCounter, path, { preferKey });
       expect({ path, preferKey, ...lineCol(text, offset) }).toEqual({ path, preferKey, line, col });
@@ -104,3 +107,147 @@ describe('the fast read of svmc.yaml', () => {
     expect(fastParse(text)).toBeUndefined();
   });
 });
+
+describe('the line reader of svmc.yaml', () => {
+  const files = applicationFiles();
+
+  it('reads every example and the plain fixtures as the yaml library does', () => {
+    const read = files.filter((file) => blockParse(readFileSync(file, 'utf8')) !== undefined);
+    for (const file of read) expectSameAsYaml(readFileSync(file, 'utf8'), blockParse);
+    expect(read.filter((file) => file.startsWith('examples/')).length).toBe(files.filter((file) => file.startsWith('examples/')).length);
+    expect(read.length).toBeGreaterThan(files.length / 2);
+  });
+
+  it('reads block lists and maps, quotes, comments, numbers and empty values exactly', () => {
+    expectSameAsYaml(
+      [
+        '# heading',
+        '',
+        'svmc: 1',
+        'applicant:',
+        '  organisation: "Zoë\'s Café — Łódź"',
+        "  scope: 'it''s #1'",
+        '  number: SVUK-0042 # trailing',
+        '  none:',
+        '  tilde: ~',
+        '  yes: true',
+        '  no: False',
+        '  ratio: 2.5',
+        '  big: 1e3',
+        '  signed: -7',
+        '  padded: 007',
+        '  url: https://example.org/a#b',
+        '  dashed: -x',
+        'evidence:',
+        '  creating-capacity:',
+        '    L1.CC.1:',
+        '    - file: evidence/a b.pdf',
+        '      summary: Minutes, item [1] {x}',
+        '      date: 2026-01-10',
+        '    -   file: b.pdf   ',
+        '        # inside',
+        '        area: Governance',
+        '    L1.CC.2:',
+        '      - plain',
+        "      - 'quoted'",
+        '      - "double"',
+        '  other:',
+        '',
+      ].join('\n'),
+      blockParse,
+    );
+  });
+
+  it.each([
+    ['a tab', 'a:\tb\n'],
+    ['a carriage return', 'a: b\r\n'],
+    ['a value on two lines', 'a: one\n  two\n'],
+    ['an escape in double quotes', 'a: "x\\ny"\n'],
+    ['a quote left open', 'a: "x\n'],
+    ['text after a quote', 'a: "x" y\n'],
+    ['a flow map', 'a: { b: 1 }\n'],
+    ['a flow list', 'a: [1, 2]\n'],
+    ['an anchor', 'a: &x 1\n'],
+    ['an alias', 'a: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a block scalar', 'a: |\n  text\n'],
+    ['a folded scalar', 'a: >\n  text\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a key true', 'true: 1\n'],
+    ['a key __proto__', '__proto__: 1\n'],
+    ['a quoted key', '"a": 1\n'],
+    ['a key that is a number', '2026: x\n'],
+    ['a key without a space after its colon', 'a:b\n'],
+    ['a nested map on one line', 'a: b: c\n'],
+    ['a value ending in a colon', 'a: b:\n'],
+    ['a list inside a list', 'a:\n  - - x\n'],
+    ['an empty list item', 'a:\n  -\n'],
+    ['a document marker', '---\na: 1\n'],
+    ['a directive', '%YAML 1.2\na: 1\n'],
+    ['a hexadecimal number', 'a: 0x1F\n'],
+    ['infinity', 'a: .inf\n'],
+    ['an indented first line', '  a: 1\n'],
+    ['a deeper line after a map entry', 'a: 1\n  b: 2\n'],
+    ['a dash where a key belongs', 'a: 1\n- b\n'],
+    ['comments only', '# nothing\n'],
+    ['an empty file', ''],
+    ['a byte order mark inside', 'a: \ufeffb\n'],
+  ])('leaves %s to the other readers', (_, text) => {
+    expect(blockParse(text)).toBeUndefined();
+  });
+
+  it('gives what the yaml library gives for generated applications, or leaves them', () => {
+    const random = seeded(15);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const words = ['plain', 'two words', 'a: b', 'x #y', 'a#b', '-x', '- x', '~', 'null', 'True', '12', '-3', '1.5', '0x1', '2026-01-10', "it's", '"q"', "'s'", '[a]', '{b}', '*c', '&d', '!e', '|', '>', '?', ':', '', ' ', 'é — ł', 'end:'];
+    const scalarText = (): string => {
+      const word = pick(words);
+      const style = random();
+      if (style < 0.6) return word;
+      if (style < 0.8) return `"${word}"`;
+      return `'${word.replaceAll("'", "''")}'`;
+    };
+    const keys = ['file', 'summary', 'date', 'area', 'L1.CC.1', 'creating-capacity', 'a_b', 'null', 'x'];
+    const block = (indent: number, depth: number): string[] => {
+      const pad = ' '.repeat(indent);
+      const lines: string[] = [];
+      const count = 1 + Math.floor(random() * 3);
+      for (let n = 0; n < count; n++) {
+        const key = pick(keys);
+        const kind = depth > 2 ? 0 : random();
+        if (kind < 0.5) lines.push(`${pad}${key}: ${scalarText()}${random() < 0.1 ? ' # note' : ''}`);
+        else if (kind < 0.7) lines.push(`${pad}${key}:`, ...block(indent + 2, depth + 1));
+        else {
+          lines.push(`${pad}${key}:`);
+          const listPad = random() < 0.5 ? pad : `${pad}  `;
+          for (let m = 0; m < 1 + Math.floor(random() * 3); m++) {
+            if (random() < 0.5) lines.push(`${listPad}- ${scalarText()}`);
+            else {
+              const [head, ...tail] = block(listPad.length + 2, depth + 1);
+              lines.push(`${listPad}- ${head!.trimStart()}`, ...tail);
+            }
+          }
+        }
+        if (random() < 0.05) lines.push(`${pad}# a comment`);
+      }
+      return lines;
+    };
+    let read = 0;
+    for (let n = 0; n < 400; n++) {
+      const text = `${block(0, 0).join('\n')}\n`;
+      if (blockParse(text) === undefined) continue;
+      read += 1;
+      expectSameAsYaml(text, blockParse);
+    }
+    expect(read).toBeGreaterThan(50);
+  });
+});
+
+/** The same numbers on every run: a failure can be run again. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}

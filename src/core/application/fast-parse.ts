@@ -1,25 +1,6 @@
 import type { Event, ScalarEvent } from 'js-yaml';
 import { jsYamlLibrary } from '../schema/libraries.js';
-import type { YamlPath } from './locate.js';
-
-/**
- * Where a node of svmc.yaml starts, as the `yaml` library would place it; -1 where only that
- * library can tell (an empty value, a block scalar).
- */
-interface Spot {
-  at: number;
-  /** A scalar or a flow collection: located at itself, not at its key. */
-  flat: boolean;
-  /** Where the key of the pair holding this node starts, for a map's value. */
-  key?: number;
-  children?: Map<string, Spot> | Spot[];
-}
-
-export interface FastParse {
-  data: unknown;
-  /** The offset a finding on `path` points at, or undefined when only the full parser can tell. */
-  offsetOf(path: YamlPath, preferKey: boolean): number | undefined;
-}
+import { spotted, type FastParse, type Spot } from './yaml-spots.js';
 
 /**
  * svmc.yaml read through js-yaml's event stream, with the offset of every node kept: on a 1.6 MB
@@ -36,7 +17,7 @@ export function fastParse(text: string): FastParse | undefined {
     const root = spots(events, text);
     const documents = root && constructFromEvents(events, { source: text });
     if (!root || documents?.length !== 1) return undefined;
-    return { data: documents[0], offsetOf: (path, preferKey) => offsetOf(root, path, preferKey) };
+    return spotted(documents[0], root);
   } catch {
     return undefined;
   }
@@ -112,22 +93,4 @@ function scalarStart(event: ScalarEvent, text: string): number {
   if (event.style === STYLE.PLAIN) return event.valueStart;
   const quote = event.style === STYLE.SINGLE_QUOTED ? "'" : event.style === STYLE.DOUBLE_QUOTED ? '"' : undefined;
   return quote !== undefined && text[event.valueStart - 1] === quote ? event.valueStart - 1 : -1;
-}
-
-/** As locateIn: a scalar or flow value at itself, a block map or list at its key, a missing node at its nearest ancestor. */
-function offsetOf(root: Spot, path: YamlPath, preferKey: boolean): number | undefined {
-  let spot = root;
-  let complete = true;
-  for (const segment of path) {
-    const { children } = spot;
-    const next = Array.isArray(children) ? children[Number(segment)] : children?.get(String(segment));
-    if (!next) {
-      complete = false;
-      break;
-    }
-    spot = next;
-  }
-  const atKey = ((preferKey && complete) || !spot.flat) && spot.key !== undefined;
-  const offset = atKey ? spot.key : spot.at;
-  return offset === undefined || offset < 0 ? undefined : offset;
 }

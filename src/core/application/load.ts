@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { UsageError } from '../errors.js';
 import { finding, type Finding, type FindingLocation } from '../findings.js';
+import { blockParse } from './block-parse.js';
 import { fastParse } from './fast-parse.js';
 import { locateIn, type Locate, type YamlPath } from './locate.js';
 import { excessiveNesting } from './nesting.js';
@@ -84,13 +85,14 @@ export function parseApplication(dir: string, file: string, read: TextResult): L
 }
 
 /**
- * svmc.yaml parsed for a check: through js-yaml's events when the file is plain (see fast-parse.ts),
+ * svmc.yaml parsed for a check: line by line when it is in plain block style (see block-parse.ts),
+ * through js-yaml's events when it is otherwise plain (see fast-parse.ts),
  * else, and for anything a finding or an edit needs beyond the data, by the `yaml` library.
  */
 export function readApplicationData(dir: string, file: string, read: TextResult): LoadedApplication {
   const text = read.text;
-  if (read.finding || text === undefined || excessiveNesting(text)) return parseApplication(dir, file, read);
-  const fast = fastParse(text);
+  if (read.finding || text === undefined) return parseApplication(dir, file, read);
+  const fast = blockParse(text) ?? (excessiveNesting(text) ? undefined : fastParse(text));
   if (!fast) return parseApplication(dir, file, read);
   const lines = lineStarts(text);
   const known = (path: YamlPath, preferKey = false): FindingLocation | undefined => {
