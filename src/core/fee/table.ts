@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { FileReadError, READ_LIMITS, readRegularFileSync } from '../fs/read-file.js';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Level, Size } from '../domain.js';
 import { UsageError } from '../errors.js';
 import { SCHEMAS_DIR } from '../package-root.js';
 import { shippedValidator, type ErrorObject } from '../schema/ajv.js';
+import { yamlLibrary } from '../schema/libraries.js';
 
 type FeeColumn = `${Level}` | 'renewal';
 
@@ -44,7 +44,7 @@ export function readFeeTable(path: string, baseDir = process.cwd()): FeeTable {
   }
   let data: unknown;
   try {
-    data = full.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+    data = full.endsWith('.json') ? JSON.parse(text) : yamlLibrary().parse(text, { maxAliasCount: 100 });
   } catch (error) {
     throw new UsageError(`the fee table ${path} is not valid ${full.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`);
   }
