@@ -32,7 +32,7 @@ export async function judgeDocument(app: Application): Promise<ApplicationDocume
   const judged = described(app, loaded, findings, opened.catalogue);
   // A catalogue of the user's own may change without svmc.yaml changing: only the built-in one is cached.
   if (key && judged.usable && opened.catalogue?.builtIn) {
-    await writeParsedDocument(root, { key, data: loaded.data, findings, locations: buildLocationTable(loaded.data, loaded.locate) });
+    await writeParsedDocument(root, () => ({ key, data: loaded.data, findings, locations: buildLocationTable(loaded.data, loaded.locate) }));
   }
   return judged;
 }

@@ -85,7 +85,7 @@ export class FileFacts {
     for (let index = 0; index < this.stored.count; index++) {
       if (this.used[index] && !this.learnt.has(this.stored.path(index))) files.push(this.stored.record(index));
     }
-    await writeCache(root, 'facts', encodeFileCache(files), { create: createDir });
+    await writeCache(root, 'facts', () => encodeFileCache(files), { create: createDir });
   }
 
   /** The stored record of an unchanged file, marked as used. */

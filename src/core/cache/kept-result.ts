@@ -36,10 +36,12 @@ export function keptResult(root: string, key: string, now: Date): KeptResult | u
 
 /** Keeps `result` for the next check, with what it read; best effort. */
 export async function keepResult(root: string, key: string, inputs: Inputs, validity: Validity, result: KeptResult): Promise<void> {
-  const header: Header = { key, uid: uid(), ...validity, paths: inputs.paths.length, result };
-  const headerBytes = Buffer.from(JSON.stringify(header));
-  const paths = Buffer.from(inputs.paths.map((path) => `${path}\0`).join(''));
-  await writeCache(root, 'result', Buffer.concat([u32(headerBytes.length), headerBytes, u32(paths.length), paths, bytesOf(inputs.stamps)]));
+  await writeCache(root, 'result', () => {
+    const header: Header = { key, uid: uid(), ...validity, paths: inputs.paths.length, result };
+    const headerBytes = Buffer.from(JSON.stringify(header));
+    const paths = Buffer.from(inputs.paths.map((path) => `${path}\0`).join(''));
+    return Buffer.concat([u32(headerBytes.length), headerBytes, u32(paths.length), paths, bytesOf(inputs.stamps)]);
+  });
 }
 
 function decode(bytes: Buffer): { header: Header; paths: string[]; stampsAt: number } | undefined {

@@ -28,6 +28,6 @@ export async function readParsedDocument(root: string, key: string): Promise<Par
   }
 }
 
-export async function writeParsedDocument(root: string, entry: ParsedDocument): Promise<void> {
-  await writeCache(root, 'document', Buffer.from(JSON.stringify(entry)));
+export async function writeParsedDocument(root: string, entry: () => ParsedDocument): Promise<void> {
+  await writeCache(root, 'document', () => Buffer.from(JSON.stringify(entry())));
 }
