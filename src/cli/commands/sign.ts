@@ -47,7 +47,7 @@ async function signFolder(dir: string, role: Role, key: SigningKey, ask: Asking)
   const checked = await checkedForSigning(app, `${dir} has`);
   if (typeof checked === 'number') return checked;
   const { document, data, result } = checked;
-  const { manifest, verdicts } = await judgeSignoffs(app, document);
+  const { manifest = await buildManifest(app.folder, document.referenced), verdicts } = await judgeSignoffs(app, document);
   const review = reviewSigning({ role, data, result, entries: manifest.entries, earlier: verdicts.find((v) => v.role === role)! });
   if (!(await approved(review, ask.question))) return 1;
   const secret = await unlockKey(key, ask.passphrase);

@@ -8,17 +8,21 @@ import { signAdvice } from '../signing/sign-hint.js';
 import { signoffFinding } from '../signing/signoff-findings.js';
 import { signaturePath, signedManifestPath } from '../signing/signoff-files.js';
 
-/** Both sign-offs in the folder, judged against the folder's manifest as it is now. */
-export async function judgeSignoffs(app: Application, document: ApplicationDocument): Promise<{ manifest: Manifest; verdicts: SignoffVerdict[]; findings: Finding[] }> {
+/**
+ * Both sign-offs in the folder, judged against the folder's manifest as it is now. The manifest is
+ * built only when there is a signature to judge: an unsigned folder being prepared is not hashed.
+ */
+export async function judgeSignoffs(app: Application, document: ApplicationDocument): Promise<{ manifest?: Manifest; verdicts: SignoffVerdict[]; findings: Finding[] }> {
   const { folder } = app;
-  const manifest = await buildManifest(folder, document.referenced);
-  const verdicts = ROLES.map((role) => {
+  const signatures = ROLES.map((role) => folder.readText(signaturePath(role), READ_LIMITS.key));
+  const manifest = signatures.some((signature) => signature !== undefined) ? await buildManifest(folder, document.referenced) : undefined;
+  const verdicts = ROLES.map((role, i) => {
     const signedManifest = folder.readText(signedManifestPath(role), READ_LIMITS.manifest);
     return judgeSignoff({
       role,
-      signature: folder.readText(signaturePath(role), READ_LIMITS.key),
+      signature: signatures[i],
       key: document.data?.representatives?.[role]?.publicKey,
-      manifest: () => manifest.text,
+      manifest: () => manifest?.text ?? '',
       ...(typeof signedManifest === 'string' ? { signedManifest } : {}),
     });
   });
@@ -26,5 +30,5 @@ export async function judgeSignoffs(app: Application, document: ApplicationDocum
   const files = { exists: (path: string) => folder.hasOutsideFile(path), text: (path: string) => folder.outsideText(path, READ_LIMITS.key) };
   const advice = (role: Role): string => signAdvice(role, document.data?.representatives?.[role]?.publicKey, files);
   const findings = verdicts.flatMap((verdict) => signoffFinding(verdict, document.locate, advice) ?? []);
-  return { manifest, verdicts, findings };
+  return { ...(manifest ? { manifest } : {}), verdicts, findings };
 }
