@@ -5,6 +5,8 @@ import { openRegularFile } from '../fs/read-file.js';
 import { chooseMethod, TRIAL_BYTES } from './compression.js';
 import { takeTurn } from './payload-buffer.js';
 import { readChunks } from '../fs/read-chunks.js';
+import { digestFile, type RangeDigest } from '../fs/file-digest.js';
+import { PARALLEL_HASH_MIN_BYTES, type ParallelHasher } from '../fs/parallel-hash.js';
 import { METHOD_STORED } from '../zip/format.js';
 import type { WrittenEntry, ZipWriter } from '../zip/writer.js';
 
@@ -12,8 +14,11 @@ export interface FileSource {
   method: number;
   /** Streams the file, read once and hashed on the way through, into a new entry `name` of `writer`. */
   writeTo(writer: ZipWriter, name: string, sizeHint: number): Promise<WrittenEntry>;
-  /** SHA-256 hex and size of what was written; call after `writeTo`. */
-  digest(): { sha256: string; size: number };
+  /**
+   * SHA-256 hex and size of what was written; call after `writeTo`. No hash when the file read on
+   * a second thread was not the bytes written (it changed while being packed).
+   */
+  digest(): Promise<{ sha256: string | undefined; size: number }>;
   close(): Promise<void>;
 }
 
@@ -22,6 +27,10 @@ export interface FileSourceOptions {
   onBytes?: (bytes: number) => void;
   /** A buffer shared by the files of one pack; stored files are read through it. */
   buffer?: Buffer;
+  /** Hashes large files on a second thread (see parallel-hash.ts). */
+  hasher?: ParallelHasher;
+  /** The size the file is expected to have, which decides whether it is hashed on the second thread. */
+  expectedSize?: number;
 }
 
 /**
@@ -35,11 +44,14 @@ export async function openFileSource(path: string, entryName: string, options: F
     const { bytesRead } = await handle.read(first, 0, TRIAL_BYTES, 0);
     const head = first.subarray(0, bytesRead);
     const hash = createHash('sha256');
+    const large = (options.expectedSize ?? 0) >= PARALLEL_HASH_MIN_BYTES;
+    const parallel = large ? options.hasher?.hashFile(path) : undefined;
     let size = 0;
     let closed = false;
+    let written: WrittenEntry | undefined;
     const pass = (chunk: Buffer): Buffer => {
       options.signal?.throwIfAborted();
-      hash.update(chunk);
+      if (!parallel) hash.update(chunk);
       size += chunk.length;
       options.onBytes?.(chunk.length);
       return chunk;
@@ -48,8 +60,8 @@ export async function openFileSource(path: string, entryName: string, options: F
     const buffer = options.buffer;
     return {
       method,
-      writeTo: (writer, name, sizeHint) =>
-        method === METHOD_STORED && buffer
+      writeTo: async (writer, name, sizeHint) => {
+        written = await (method === METHOD_STORED && buffer
           ? writer.addStoredEntry(name, sizeHint, async (write) => {
               let chunk: Buffer = head;
               let position = head.length;
@@ -63,8 +75,16 @@ export async function openFileSource(path: string, entryName: string, options: F
                 position += chunk.length;
               }
             })
-          : writer.addStream(name, readAll(handle, head, pass), method, sizeHint),
-      digest: () => ({ sha256: hash.digest('hex'), size }),
+          : writer.addStream(name, readAll(handle, head, pass), method, sizeHint));
+        return written;
+      },
+      async digest() {
+        if (!parallel) return { sha256: hash.digest('hex'), size };
+        // The worker gave up (or is gone): the file is read once more here, and judged the same way.
+        const seen = (await parallel) ?? digestOrNothing(path);
+        const same = seen !== undefined && seen.size === size && seen.crc === written?.crc;
+        return { sha256: same ? seen.digests.sha256 : undefined, size };
+      },
       close: async () => {
         if (!closed) await handle.close();
         closed = true;
@@ -81,4 +101,13 @@ async function* readAll(handle: FileHandle, head: Buffer, pass: (chunk: Buffer) 
   yield pass(head);
   if (head.length < TRIAL_BYTES) return;
   for await (const chunk of readChunks(handle, head.length)) yield pass(chunk);
+}
+
+/** A file gone or unreadable since it was written into the zip has changed, as far as the pack can tell. */
+function digestOrNothing(path: string): RangeDigest | undefined {
+  try {
+    return digestFile(path);
+  } catch {
+    return undefined;
+  }
 }

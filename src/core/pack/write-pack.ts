@@ -9,6 +9,7 @@ import { asUsageError } from '../fs/system-errors.js';
 import { chooseMethod } from './compression.js';
 import { PackRefusedError } from './errors.js';
 import { openFileSource } from './file-source.js';
+import { parallelHasher, type ParallelHasher } from '../fs/parallel-hash.js';
 import { payloadBuffer } from './payload-buffer.js';
 import type { PackPlan, PlannedEntry } from './plan.js';
 import { ZipWriter } from '../zip/writer.js';
@@ -23,7 +24,7 @@ export interface WritePackOptions {
   forceZip64?: boolean;
 }
 
-type StreamOptions = WritePackOptions & { buffer: Buffer };
+type StreamOptions = WritePackOptions & { buffer: Buffer; hasher: ParallelHasher };
 
 /**
  * Fails early, before any work, when the pack could never be written where asked, or would be
@@ -54,11 +55,12 @@ export async function writePack(plan: PackPlan, out: string, options: WritePackO
   }
   options.onTemporary?.(temporary);
   let closed = false;
+  const hasher = parallelHasher();
   try {
     const buffer = payloadBuffer();
     for (const entry of plan.entries) {
       options.signal?.throwIfAborted();
-      await addEntry(writer, `${plan.name}/${entry.name}`, entry, plan.draft, { ...options, buffer });
+      await addEntry(writer, `${plan.name}/${entry.name}`, entry, plan.draft, { ...options, buffer, hasher });
     }
     const size = await writer.finish();
     await writer.close();
@@ -73,6 +75,8 @@ export async function writePack(plan: PackPlan, out: string, options: WritePackO
     await rm(temporary, { force: true });
     // A full disk or a file size limit while the temporary file grows is about `out`, the user's file.
     throw writeError(error, out);
+  } finally {
+    await hasher.close();
   }
 }
 
@@ -88,7 +92,7 @@ async function addEntry(
     await writer.addBuffer(name, bytes, chooseMethod(name, bytes));
     return;
   }
-  const source = await openFileSource(entry.path, name, options).catch((error: unknown) => {
+  const source = await openFileSource(entry.path, name, { ...options, expectedSize: entry.size }).catch((error: unknown) => {
     throw error instanceof FileReadError ? new UsageError(`cannot pack ${entry.relative}: ${error.message}`) : asUsageError(error, `cannot read ${entry.relative}`);
   });
   try {
@@ -96,7 +100,7 @@ async function addEntry(
   } finally {
     await source.close();
   }
-  const { sha256, size } = source.digest();
+  const { sha256, size } = await source.digest();
   if (sha256 !== entry.sha256 || size !== entry.size) {
     const message = draft
       ? `${entry.relative} changed while the pack was being made: run svmc pack again`
