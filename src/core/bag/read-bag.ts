@@ -3,6 +3,7 @@ import { isKnownAlgorithm, manifestName, type ManifestKind } from './algorithms.
 import { isPayloadPath } from './bag-paths.js';
 import { infoFileOf, readDeclaration, type DeclarationReading } from './declaration.js';
 import type { BagSource, ReadOutcome } from './source.js';
+import { mapLimit } from '../map-limit.js';
 
 export interface ManifestFile {
   /** manifest-sha256.txt, tagmanifest-md5.txt, … */
@@ -51,11 +52,12 @@ export async function readBag(source: BagSource, options: ReadBagOptions = {}): 
   const payloadAlgorithms = algorithms('payload');
   // Tag files are small: SHA-256 too, so that a caller can compare one with what it expects.
   const tagAlgorithms = [...new Set([...algorithms('tag'), 'sha256'])];
-  const read = async (path: string, keep: number): Promise<void> => {
-    const outcome = await source.read(path, isPayloadPath(path) ? payloadAlgorithms : tagAlgorithms, keep);
+  const record = (path: string, outcome: ReadOutcome): void => {
     outcomes.set(path, outcome);
     if (outcome.bytes && !outcome.problem) contents.set(path, outcome.bytes);
   };
+  const readOnly = (path: string, keep: number): Promise<ReadOutcome> => source.read(path, isPayloadPath(path) ? payloadAlgorithms : tagAlgorithms, keep);
+  const read = async (path: string, keep: number): Promise<void> => record(path, await readOnly(path, keep));
   if (source.files.has(DECLARATION)) await read(DECLARATION, READ_LIMITS.key);
   const declarationBytes = contents.get(DECLARATION);
   const declaration: DeclarationReading = declarationBytes ? readDeclaration(declarationBytes) : { problems: [] };
@@ -65,6 +67,9 @@ export async function readBag(source: BagSource, options: ReadBagOptions = {}): 
   const rest = [...source.files.keys()].filter((path) => path !== DECLARATION);
   for (const path of rest) if (keep(path) > 0) await read(path, keep(path));
   options.onKept?.(contents);
-  for (const path of rest) if (!outcomes.has(path)) await read(path, 0);
+  // Two at a time, so that a source hashing large files on a second thread has one to give it.
+  const others = rest.filter((path) => !outcomes.has(path));
+  const payload = await mapLimit(others, 2, (path) => readOnly(path, 0));
+  for (const [i, path] of others.entries()) record(path, payload[i]!);
   return { source, declaration, manifests, infoFile, outcomes, contents };
 }

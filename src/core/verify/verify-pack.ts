@@ -11,6 +11,7 @@ import { decodeTagText } from '../bag/tag-text.js';
 import { parsePublicKey } from '../signing/keys.js';
 import { MinisignFormatError } from '../signing/minisign-format.js';
 import { openZipBag } from '../zip/zip-source.js';
+import { parallelHasher } from '../fs/parallel-hash.js';
 import { byImportance } from './importance.js';
 import { checkPackLayer, packFileLimit } from './pack-layer.js';
 import { startSummaryRenderer, type SummaryRenderer } from '../pdf/summary-renderer.js';
@@ -35,12 +36,14 @@ export async function verifyPack(path: string, options: VerifyOptions = {}): Pro
   } catch (error) {
     throw error instanceof FileReadError ? new UsageError(error.message) : asUsageError(error, `cannot read ${path}`);
   }
+  const hasher = parallelHasher();
   try {
-    const zip = await openZipBag(handle, (await handle.stat()).size, options.maxTotalBytes);
+    const zip = await openZipBag(handle, (await handle.stat()).size, { maxTotal: options.maxTotalBytes, hasher });
     const notes = zip.repacked ? [findingAt('ZIP_REPACKED', '(zip)', `re-packed by another tool (${zip.repacked}); the content is judged, not the container`)] : [];
     if (!zip.source) return finish(emptyResult(path, 'zip', options), zip.findings, options);
     return await judge(path, zip.source, [...zip.findings, ...notes], options, trusted);
   } finally {
+    await hasher.close();
     await handle.close();
   }
 }

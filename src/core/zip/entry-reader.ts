@@ -4,6 +4,7 @@ import { crc32, createInflateRaw } from 'node:zlib';
 import { HashStream } from '../bag/hash-stream.js';
 import type { ReadOutcome } from '../bag/source.js';
 import { readChunks } from '../fs/read-chunks.js';
+import { PARALLEL_HASH_MIN_BYTES, type ParallelHasher } from '../fs/parallel-hash.js';
 import * as Z from './format.js';
 import type { LocatedEntry } from './local-headers.js';
 
@@ -44,8 +45,35 @@ export async function readEntry(handle: FileHandle, { entry, dataStart }: Locate
   } catch (error) {
     problem ??= `its compressed data is damaged (${(error as Error).message})`;
   }
-  if (!problem && hashes.size !== entry.size) problem = `it holds ${hashes.size} bytes, not the ${entry.size} its header declares`;
-  if (!problem && crc >>> 0 !== entry.crc) problem = 'its CRC-32 does not match: the entry is damaged or was altered';
+  problem ??= sizeOrCrcProblem(entry, hashes.size, crc);
   const bytes = hashes.bytes();
   return { digests: hashes.digests(), size: hashes.size, ...(bytes && !problem ? { bytes } : {}), ...(problem ? { problem } : {}) };
+}
+
+/**
+ * A large stored entry hashed on the hasher's thread, straight from the zip's descriptor, while
+ * this thread reads another; undefined when it should be read here (small, kept, compressed, or the
+ * hasher is busy or cannot run).
+ */
+export function readStoredElsewhere(
+  handle: FileHandle,
+  located: LocatedEntry,
+  algorithms: readonly string[],
+  keep: number,
+  hasher: ParallelHasher,
+): Promise<ReadOutcome> | undefined {
+  const { entry, dataStart } = located;
+  if (entry.method !== Z.METHOD_STORED || entry.size < PARALLEL_HASH_MIN_BYTES || keep > 0 || !hasher.idle) return undefined;
+  const digest = hasher.hashRange(handle.fd, dataStart, entry.compressedSize, algorithms);
+  return digest?.then(async (seen) => {
+    if (!seen) return readEntry(handle, located, algorithms, keep);
+    const problem = sizeOrCrcProblem(entry, seen.size, seen.crc);
+    return { digests: seen.digests, size: seen.size, ...(problem ? { problem } : {}) };
+  });
+}
+
+function sizeOrCrcProblem(entry: LocatedEntry['entry'], size: number, crc: number): string | undefined {
+  if (size !== entry.size) return `it holds ${size} bytes, not the ${entry.size} its header declares`;
+  if (crc >>> 0 !== entry.crc) return 'its CRC-32 does not match: the entry is damaged or was altered';
+  return undefined;
 }

@@ -6,7 +6,8 @@ import { repackEvidence } from './canonical.js';
 import { InvalidZipError, readCentralDirectory } from './central-directory.js';
 import { strayBytes } from './coverage.js';
 import { entryProblems, isFolderEntry } from './entry-checks.js';
-import { readEntry } from './entry-reader.js';
+import { readEntry, readStoredElsewhere } from './entry-reader.js';
+import type { ParallelHasher } from '../fs/parallel-hash.js';
 import { locateEntry, type LocatedEntry } from './local-headers.js';
 
 export interface ZipBag {
@@ -22,7 +23,14 @@ export interface ZipBag {
  * content is read, every byte must belong to an entry, the directory or the end records, and the
  * bag is either the zip's root or its one top-level folder.
  */
-export async function openZipBag(handle: FileHandle, size: number, maxTotal?: number): Promise<ZipBag> {
+export interface ZipBagOptions {
+  /** The most the entries may hold in all, uncompressed. */
+  maxTotal?: number | undefined;
+  /** Hashes large stored entries on a second thread while this one reads others. */
+  hasher?: ParallelHasher;
+}
+
+export async function openZipBag(handle: FileHandle, size: number, { maxTotal, hasher }: ZipBagOptions = {}): Promise<ZipBag> {
   let directory: Awaited<ReturnType<typeof readCentralDirectory>>;
   try {
     directory = await readCentralDirectory(handle, size);
@@ -73,7 +81,7 @@ export async function openZipBag(handle: FileHandle, size: number, maxTotal?: nu
     read: (path, algorithms, keep) => {
       const item = byPath.get(path);
       if (!item) throw new Error(`no entry ${path} in the zip`);
-      return readEntry(handle, item, algorithms, keep);
+      return (hasher && readStoredElsewhere(handle, item, algorithms, keep, hasher)) || readEntry(handle, item, algorithms, keep);
     },
     close: async () => undefined,
   };
