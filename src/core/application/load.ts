@@ -1,14 +1,11 @@
-import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
-import { UsageError } from '../errors.js';
 import { finding, type Finding, type FindingLocation } from '../findings.js';
 import { blockParse } from './block-parse.js';
 import { fastParse } from './fast-parse.js';
 import { locateIn, type Locate, type YamlPath } from './locate.js';
 import { excessiveNesting } from './nesting.js';
 import { yamlLibrary } from '../schema/libraries.js';
-import { readApplicationText, type TextResult } from './read-text.js';
+import { readApplication, type TextResult } from './read-text.js';
 import type { ApplicationData } from './types.js';
 import { explainYamlErrors, type YamlMistake } from './yaml-mistakes.js';
 
@@ -42,15 +39,6 @@ export interface LoadedApplication {
 export async function loadApplication(dir: string): Promise<LoadedApplication> {
   const { file, read } = await readApplication(dir);
   return parseApplication(dir, file, read);
-}
-
-/** Reads svmc.yaml's text, or the finding that says why it is not usable text. */
-export async function readApplication(dir: string): Promise<{ file: string; read: TextResult }> {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info) throw new UsageError(`folder ${dir} does not exist`);
-  if (!info.isDirectory()) throw new UsageError(`${dir} is not a folder: name the application folder that holds svmc.yaml`);
-  const file = resolve(join(dir, 'svmc.yaml'));
-  return { file, read: await readApplicationText(file, dir) };
 }
 
 export function parseApplication(dir: string, file: string, read: TextResult): LoadedApplication {

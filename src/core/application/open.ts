@@ -6,9 +6,9 @@ import type { Finding } from '../findings.js';
 import { SVMC_VERSION } from '../package-root.js';
 import type { EvidenceRef } from './evidence-refs.js';
 import { ApplicationFolder } from './folder.js';
-import { readApplication, type LoadedApplication } from './load.js';
+import type { LoadedApplication } from './load.js';
 import type { Locate } from './locate.js';
-import type { TextResult } from './read-text.js';
+import { readApplication, type TextResult } from './read-text.js';
 import type { ApplicationData } from './types.js';
 
 /**

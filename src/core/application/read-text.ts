@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { finding, type Finding } from '../findings.js';
 import { UsageError } from '../errors.js';
 import { FileReadError, readRegularFile } from '../fs/read-file.js';
@@ -7,6 +9,15 @@ const MAX_APPLICATION_BYTES = 16 * 1024 * 1024;
 
 /** `bom`: the file starts with a UTF-8 byte order mark, which the text leaves out and an edit keeps. */
 export type TextResult = { text: string; bom?: boolean; finding?: undefined } | { text?: undefined; bom?: undefined; finding: Finding };
+
+/** Reads svmc.yaml's text, or the finding that says why it is not usable text. */
+export async function readApplication(dir: string): Promise<{ file: string; read: TextResult }> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) throw new UsageError(`folder ${dir} does not exist`);
+  if (!info.isDirectory()) throw new UsageError(`${dir} is not a folder: name the application folder that holds svmc.yaml`);
+  const file = resolve(join(dir, 'svmc.yaml'));
+  return { file, read: await readApplicationText(file, dir) };
+}
 
 /** Reads svmc.yaml as UTF-8 text; content problems become findings, a missing or unreadable file a UsageError. */
 export async function readApplicationText(path: string, shownDir: string): Promise<TextResult> {
