@@ -98,7 +98,10 @@ export class ApplicationFolder {
 
   private read(path: string, maxBytes: number): string | undefined | FileReadError {
     try {
-      this.recorder.record(path, lstatSync(join(this.root, path), { throwIfNoEntry: false }));
+      const stats = lstatSync(join(this.root, path), { throwIfNoEntry: false });
+      this.recorder.record(path, stats);
+      // Most sign-off files of a folder being prepared are not there yet: no failed open to tell it again.
+      if (!stats) return undefined;
       return readRegularFileSync(join(this.root, path), maxBytes).toString('utf8');
     } catch (error) {
       if (!(error instanceof FileReadError)) {
