@@ -23,11 +23,17 @@ describe('names that cannot travel', () => {
     ['notes.', /ending in a dot/],
     ['notes ', /ending in a space/],
     ['folder./file.md', /ending in a dot/],
+    ['folder /file.md', /ending in a space/],
+    ['con/file.md', /reserves/],
+    ['Aux.tar.gz', /reserves/],
+    ['com¹.txt', /reserves/],
+    ['next\u0085line.md', /control character/],
+    ['pipe|d.md', /"\|"/],
   ])('%j is not portable', (name, reason) => {
     expect(unportableName(`evidence/${name}`)).toMatch(reason);
   });
 
-  it.each(['plan.md', 'Zoë café — Łódź.pdf', 'minutes 2026-03.pdf', 'console.md', 'a.b.c'])('%j is portable', (name) => {
+  it.each(['plan.md', 'Zoë café — Łódź.pdf', 'minutes 2026-03.pdf', 'console.md', 'a.b.c', 'comx.md', 'lpt/file.md', 'icon.png', '.hidden'])('%j is portable', (name) => {
     expect(unportableName(`evidence/${name}`)).toBeUndefined();
   });
 

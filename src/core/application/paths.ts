@@ -30,8 +30,12 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?$/i;
 
+/** Anything the checks below could object to, in one pass: most paths have none of it. */
+const MAYBE_UNPORTABLE = /[\u0000-\u001f\u007f-\u009f<>:"|?*]|[. ](?:\/|$)|(?:^|\/)(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.[^/]*)?(?:\/|$)/i;
+
 /** Why a path's name cannot be unzipped intact on Windows or macOS, or undefined when it can. */
 export function unportableName(path: string): string | undefined {
+  if (!MAYBE_UNPORTABLE.test(path)) return undefined;
   if (CONTROL.test(path)) return 'holds a control character (a line break, tab or similar)';
   const forbidden = WINDOWS_FORBIDDEN.exec(path);
   if (forbidden) return `holds "${forbidden[0]}", which Windows does not allow in a file name`;
