@@ -1,4 +1,4 @@
-import { parseApplication } from '../application/load.js';
+import { readApplicationData } from '../application/load.js';
 import { RESULTS_FILE } from '../assess/files.js';
 import type { ApplicationData } from '../application/types.js';
 import { isPayloadPath } from '../bag/bag-paths.js';
@@ -49,7 +49,7 @@ export function checkPackLayer(bag: BagValidation, text: (path: string) => strin
     findings.push(findingAt('NOT_A_PACK', APPLICATION, 'missing: the bag is not an svmc submission pack (there is no data/svmc.yaml, summary.pdf or sign-off)'));
     return { findings, signatures: [], draft };
   }
-  const data = readApplicationData(text, findings);
+  const data = applicationIn(text, findings);
   const signatures = checkSignatures(text, data, trusted, draft, findings);
   checkSummary(bag, files, findings);
   const tagManifest = bag.tagListings.get(BAG_FILES.tagManifest);
@@ -64,13 +64,14 @@ export function checkPackLayer(bag: BagValidation, text: (path: string) => strin
   return { findings, signatures, draft, ...(data ? { data } : {}) };
 }
 
-function readApplicationData(text: (path: string) => string | undefined, findings: Finding[]): ApplicationData | undefined {
+function applicationIn(text: (path: string) => string | undefined, findings: Finding[]): ApplicationData | undefined {
   const yaml = text(APPLICATION);
   if (yaml === undefined) {
     findings.push(findingAt('FILE_MISSING', APPLICATION, 'missing, or too large to read: a pack carries the application in it'));
     return undefined;
   }
-  const { data } = parseApplication('data', APPLICATION, { text: yaml });
+  // Read as check reads it: line by line when it can be, and the yaml library need not load.
+  const { data } = readApplicationData('data', APPLICATION, { text: yaml });
   if (!data?.applicant || !data.application) findings.push(findingAt('BAG_INVALID', APPLICATION, 'it is not an svmc application: it has no applicant or application'));
   return data?.applicant && data.application ? data : undefined;
 }
