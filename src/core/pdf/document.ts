@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 import { drawCover } from './cover.js';
 import { drawPageFurniture, drawWatermark, setMetadata } from './finish.js';
 import { Flow } from './flow.js';
@@ -10,6 +10,8 @@ import { drawBlockers, drawFormDetails } from './form-pages.js';
 import { formModel } from '../form/model.js';
 import { finding, type Finding } from '../findings.js';
 import type { SummaryInput, SummaryRenderResult } from './types.js';
+
+const { PDFDocument } = pdfLib;
 
 function warningsOf(missing: Map<string, string>): Finding[] {
   if (missing.size === 0) return [];

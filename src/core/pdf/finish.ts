@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { degrees, PDFHexString, type PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 import type { Flow } from './flow.js';
 import { isoDate, levelLabel } from './format.js';
 import { COLOURS, CONTENT_WIDTH, PAGE, SIZES } from './theme.js';
 import type { SummaryInput } from './types.js';
 import { fitSize, fitText, wrapText } from './wrap.js';
 import { setXmpMetadata } from './xmp.js';
+
+const { degrees, PDFHexString } = pdfLib;
 
 const PRODUCER = 'svmc';
 const CREATOR = 'svmc: Social Value Management Certificate applications';

@@ -1,16 +1,8 @@
 import type { FontkitFont } from 'fontkit';
-import {
-  popGraphicsState,
-  pushGraphicsState,
-  setLineWidth,
-  setStrokingColor,
-  setTextRenderingMode,
-  TextRenderingMode,
-  type Color,
-  type PDFFont,
-  type PDFPage,
-  type Rotation,
-} from 'pdf-lib';
+import type { Color, PDFFont, PDFPage, Rotation } from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
+
+const { popGraphicsState, pushGraphicsState, setLineWidth, setStrokingColor, setTextRenderingMode, TextRenderingMode } = pdfLib;
 
 export type TextStyle = 'regular' | 'bold' | 'mono';
 

@@ -1,4 +1,7 @@
-import { PDFArray, PDFHexString, PDFName, PDFNumber, PDFOperator, PDFOperatorNames as Ops, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import type { PDFArray as PdfArray, PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
+
+const { PDFArray, PDFHexString, PDFName, PDFNumber, PDFOperator, PDFOperatorNames: Ops } = pdfLib;
 
 /** The standard structure types the summary uses. */
 export type StructRole = 'Document' | 'Sect' | 'H1' | 'H2' | 'H3' | 'P' | 'Table' | 'TR' | 'TH' | 'TD' | 'Figure' | 'L' | 'LI';
@@ -75,7 +78,7 @@ export class Tags {
       owners.push(owner);
       owner.kids.push({ page, mcid });
       // The property list is a dictionary: pdf-lib's operand type leaves it out, but it writes any object.
-      page.pushOperators(PDFOperator.of(Ops.BeginMarkedContentSequence, [PDFName.of(owner.role), page.doc.context.obj({ MCID: mcid }) as unknown as PDFArray]));
+      page.pushOperators(PDFOperator.of(Ops.BeginMarkedContentSequence, [PDFName.of(owner.role), page.doc.context.obj({ MCID: mcid }) as unknown as PdfArray]));
     }
     draw();
     page.pushOperators(PDFOperator.of(Ops.EndMarkedContent));

@@ -1,4 +1,6 @@
-import { rgb } from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
+
+const { rgb } = pdfLib;
 
 /** A4 portrait, in points. */
 export const PAGE = {

@@ -1,5 +1,7 @@
 import type { PDFDocument } from 'pdf-lib';
-import { PDFName } from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
+
+const { PDFName } = pdfLib;
 
 export interface XmpFields {
   title: string;
