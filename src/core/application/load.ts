@@ -41,7 +41,7 @@ export async function loadApplication(dir: string): Promise<LoadedApplication> {
   return parseApplication(dir, file, read);
 }
 
-export function parseApplication(dir: string, file: string, read: TextResult): LoadedApplication {
+function parseApplication(dir: string, file: string, read: TextResult): LoadedApplication {
   const { Document, LineCounter, parseDocument } = yamlLibrary();
   const text = read.text ?? '';
   const lineCounter = new LineCounter();

@@ -20,7 +20,7 @@ export async function readApplication(dir: string): Promise<{ file: string; read
 }
 
 /** Reads svmc.yaml as UTF-8 text; content problems become findings, a missing or unreadable file a UsageError. */
-export async function readApplicationText(path: string, shownDir: string): Promise<TextResult> {
+async function readApplicationText(path: string, shownDir: string): Promise<TextResult> {
   let bytes: Buffer;
   try {
     bytes = await readRegularFile(path, MAX_APPLICATION_BYTES);
