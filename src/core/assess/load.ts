@@ -1,8 +1,8 @@
 import { FileReadError, READ_LIMITS, readRegularFile } from '../fs/read-file.js';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { InvalidInputError } from '../errors.js';
 import { shippedValidator } from '../schema/ajv.js';
+import { yamlLibrary } from '../schema/libraries.js';
 import { RESULTS_FILE } from './files.js';
 import { loadQuestionnaire } from './questionnaire.js';
 import type { AssessmentResult, Principle } from './types.js';
@@ -34,7 +34,7 @@ export async function loadAssessment(dir: string): Promise<LoadedAssessment | un
 function parseResults(text: string): AssessmentResult {
   let data: unknown;
   try {
-    data = parse(text);
+    data = yamlLibrary().parse(text);
   } catch (error) {
     throw new InvalidInputError(`${RESULTS_FILE} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
