@@ -4,7 +4,9 @@ import type { Worker } from 'node:worker_threads';
 import type { RangeDigest } from './file-digest.js';
 
 /** A whole file by its path, or a range of a file this process holds open (threads share descriptors). */
-export type HashRequest = { id: number } & ({ path: string } | { fd: number; start: number; length: number; algorithms: readonly string[] });
+type HashTarget = { path: string } | { fd: number; start: number; length: number; algorithms: readonly string[] };
+
+export type HashRequest = { id: number } & HashTarget;
 
 export type HashReply = { id: number } & (RangeDigest | { error: string });
 
@@ -27,8 +29,6 @@ const WORKER_FILE = fileURLToPath(new URL('./hash-worker.js', import.meta.url));
 
 /** Files smaller than this are hashed where they are read: a message and a second read would cost more than they hide. */
 export const PARALLEL_HASH_MIN_BYTES = 4 << 20;
-
-type Request = HashRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 /** A worker started on first use; none when the sources run without a build. */
 export function parallelHasher(): ParallelHasher {
@@ -54,13 +54,13 @@ export function parallelHasher(): ParallelHasher {
       return undefined;
     }
   };
-  const ask = (request: Request): Promise<RangeDigest | undefined> | undefined => {
+  const ask = (target: HashTarget): Promise<RangeDigest | undefined> | undefined => {
     if (!existsSync(WORKER_FILE)) return undefined;
     worker ??= start();
     const id = next++;
     return new Promise((resolve) => {
       waiting.set(id, (reply) => resolve(reply && 'digests' in reply ? reply : undefined));
-      void worker?.then((started) => (started ? started.postMessage({ id, ...request }) : waiting.get(id)?.(undefined)));
+      void worker?.then((started) => (started ? started.postMessage({ id, ...target }) : waiting.get(id)?.(undefined)));
     });
   };
   return {
