@@ -226,12 +226,6 @@ export const defineUi = (program: Command) =>
     .option('--no-open', 'print the address without opening a browser')
     .addHelpText('after', examples('svmc ui', 'svmc ui clients/acme --port 8123 --no-open'));
 
-/**
- * Declares every command and its flags. Command code is imported only when that command runs,
- * so `svmc --help` stays fast and never loads the PDF, zip or prompt libraries. Each action passes
- * the options commander parsed to its command's `run`, whose parameter types come from the same
- * declaration: a flag and its option type cannot drift apart.
- */
 const defineCompletion = (program: Command) =>
   program
     .command('completion')
@@ -260,6 +254,12 @@ export const defineDoctor = (program: Command) =>
     .addOption(formatOption(['text', 'json'] as const))
     .addHelpText('after', examples('svmc doctor', 'svmc doctor clients/acme --fix', 'svmc doctor --format json'));
 
+/**
+ * Declares every command and its flags. Command code is imported only when that command runs,
+ * so `svmc --help` stays fast and never loads the PDF, zip or prompt libraries. Each action passes
+ * the options commander parsed to its command's `run`, whose parameter types come from the same
+ * declaration: a flag and its option type cannot drift apart.
+ */
 export function buildProgram(setExitCode: (code: number) => void, options: { codesHelp?: string } = {}) {
   const program = new Command('svmc')
     .description('Prepare, check, sign and pack applications for the Social Value Management Certificate.')
