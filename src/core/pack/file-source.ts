@@ -8,7 +8,8 @@ import { readChunks } from '../fs/read-chunks.js';
 import { digestFile, type RangeDigest } from '../fs/file-digest.js';
 import { PARALLEL_HASH_MIN_BYTES, type ParallelHasher } from '../fs/parallel-hash.js';
 import { METHOD_STORED } from '../zip/format.js';
-import type { WrittenEntry, ZipWriter } from '../zip/writer.js';
+import type { WrittenEntry } from '../zip/headers.js';
+import type { ZipWriter } from '../zip/writer.js';
 
 export interface FileSource {
   method: number;

@@ -1,4 +1,4 @@
-import { centralHeader, finalLocalHeader, type WrittenEntry } from './writer.js';
+import { centralHeader, finalLocalHeader, type WrittenEntry } from './headers.js';
 import type { ZipEntry } from './central-directory.js';
 import { isFolderEntry } from './entry-checks.js';
 import type { LocatedEntry } from './local-headers.js';
