@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { svmc, tempDir } from './helpers/cli.js';
@@ -66,6 +66,18 @@ describe('verify on a tampered pack', () => {
     expect(report.code).toBe(1);
     const mentioned = report.findings.some((p) => p.file === name || p.message.includes(name));
     expect(mentioned, JSON.stringify(report.findings)).toBe(true);
+  });
+
+  // The documents are rendered again while the payload is hashed, before it is known to be intact.
+  it.each([
+    ['an intact pack', {}, 0],
+    ['a pack with a payload file changed', { flip: 'data/evidence/plan/impact-management-plan.md' }, 1],
+  ] as const)('leaves no scratch folder behind after verifying %s', (_, ops, code) => {
+    const scratch = tempDir('svmc-scratch-');
+    const target = 'flip' in ops ? variant({ flip: `${bag}/${ops.flip}` }) : zip;
+    const run = svmc(['verify', target], { env: { TMPDIR: scratch } });
+    expect(run.code, run.stdout).toBe(code);
+    expect(readdirSync(scratch)).toEqual([]);
   });
 
   it('names a payload file that was added', () => {

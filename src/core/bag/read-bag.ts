@@ -30,8 +30,8 @@ export interface BagReading {
 export interface ReadBagOptions {
   /** Further files to keep whole, and up to how many bytes (0: do not keep). */
   keep?: (path: string) => number;
-  /** Called once the tag files and the kept files are read, before the payload is hashed. */
-  onKept?: (contents: ReadonlyMap<string, Buffer>) => void;
+  /** Called once the tag files and the kept files are read, before the payload is hashed, with the reading so far. */
+  onKept?: (reading: BagReading) => void;
 }
 
 const DECLARATION = 'bagit.txt';
@@ -66,10 +66,11 @@ export async function readBag(source: BagSource, options: ReadBagOptions = {}): 
   const keep = (path: string): number => Math.max(needed.has(path) ? READ_LIMITS.manifest : 0, options.keep?.(path) ?? 0);
   const rest = [...source.files.keys()].filter((path) => path !== DECLARATION);
   for (const path of rest) if (keep(path) > 0) await read(path, keep(path));
-  options.onKept?.(contents);
+  const reading: BagReading = { source, declaration, manifests, infoFile, outcomes, contents };
+  options.onKept?.(reading);
   // Two at a time, so that a source hashing large files on a second thread has one to give it.
   const others = rest.filter((path) => !outcomes.has(path));
   const payload = await mapLimit(others, 2, (path) => readOnly(path, 0));
   for (const [i, path] of others.entries()) record(path, payload[i]!);
-  return { source, declaration, manifests, infoFile, outcomes, contents };
+  return reading;
 }

@@ -33,8 +33,23 @@ export interface BagValidation {
  * declaration, every payload manifest in full, the tag manifests, the metadata with Payload-Oxum,
  * fetch.txt. Every problem is a finding; nothing is thrown for a bad bag.
  */
-export async function validateBag(source: BagSource, options: ReadBagOptions = {}): Promise<BagValidation> {
-  const reading = await readBag(source, options);
+export async function validateBag(source: BagSource, options: ValidateBagOptions = {}): Promise<BagValidation> {
+  const { keep, onTags } = options;
+  const reading = await readBag(source, { ...(keep ? { keep } : {}), ...(onTags ? { onKept: (partial) => onTags(judgeReading(source, partial)) } : {}) });
+  return judgeReading(source, reading);
+}
+
+export interface ValidateBagOptions {
+  keep?: ReadBagOptions['keep'];
+  /**
+   * Called before the payload is hashed, with the bag as its tag files describe it: all but its
+   * findings is what the validation will return, as each rests on the tag files alone; its
+   * findings are no verdict, since no payload file has been read yet.
+   */
+  onTags?: (tags: BagValidation) => void;
+}
+
+function judgeReading(source: BagSource, reading: BagReading): BagValidation {
   const findings: Finding[] = [];
   const add = (code: Parameters<typeof findingAt>[0], file: string, message: string): void => void findings.push(findingAt(code, file, message));
   const { declaration, contents, outcomes } = reading;

@@ -38,6 +38,8 @@ export function inProcessRenderer(): SummaryRenderer {
  * and renders there while this thread hashes and writes the payload. Falls back to rendering here
  * when no worker can run (sources run without a build, a worker that fails or dies).
  */
+const stopped = (): Error => new Error('the summary was not rendered: it was no longer needed');
+
 export async function startSummaryRenderer(): Promise<SummaryRenderer> {
   if (!existsSync(WORKER_FILE)) return inProcessRenderer();
   let worker: Worker;
@@ -58,6 +60,7 @@ export async function startSummaryRenderer(): Promise<SummaryRenderer> {
   worker.on('error', fail).on('exit', fail);
   return {
     async render(input) {
+      if (closed) throw stopped();
       if (!usable) return inProcessRenderer().render(input);
       usable = false;
       const reply = await new Promise<WorkerReply | undefined>((resolve) => {
@@ -74,7 +77,7 @@ export async function startSummaryRenderer(): Promise<SummaryRenderer> {
       void worker.terminate();
       if (reply && 'bytes' in reply) return reply;
       // Closed because the pack failed or was interrupted: nothing is waiting for a PDF any more.
-      if (closed) throw new Error('the summary was not rendered: the pack stopped');
+      if (closed) throw stopped();
       return inProcessRenderer().render(input);
     },
     close() {
