@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { digestFile } from '../src/core/fs/file-digest.js';
 import type { ParallelHasher } from '../src/core/fs/parallel-hash.js';
 import { openFileSource } from '../src/core/pack/file-source.js';
 import { payloadBuffer } from '../src/core/pack/payload-buffer.js';
 import { ZipWriter } from '../src/core/zip/writer.js';
-import { svmc, tempDir } from './helpers/cli.js';
+import { ROOT, svmc, tempDir } from './helpers/cli.js';
 import { bagName, mapExtraEvidence, python, REZIP, signedPack } from './pack-fixtures.js';
 
 const LARGE = 6 << 20;
@@ -52,6 +53,29 @@ describe('hashing large files on a second thread', () => {
   it('gives no hash when the second reader saw other bytes, so pack says the file changed', async () => {
     const digest = await packedDigest(fakeHasher((file) => ({ ...digestFile(file), crc: 0 })));
     expect(digest).toEqual({ sha256: undefined, size: LARGE });
+  });
+
+  it('hashes on up to the number of workers asked for, each request on a free one', async () => {
+    // The built module: its worker file exists only in dist/.
+    const built = pathToFileURL(join(ROOT, 'dist/core/fs/parallel-hash.js')).href;
+    const { parallelHasher } = (await import(built)) as typeof import('../src/core/fs/parallel-hash.js');
+    const dir = tempDir('svmc-pool-');
+    const files = ['a.bin', 'b.bin'].map((name) => join(dir, name));
+    for (const file of files) writeFileSync(file, randomBytes(1 << 20));
+    const one = parallelHasher(1);
+    const two = parallelHasher(2);
+    try {
+      const alone = one.hashFile(files[0]!);
+      expect(one.idle).toBe(false);
+      const first = two.hashFile(files[0]!);
+      expect(two.idle).toBe(true);
+      const second = two.hashFile(files[1]!);
+      expect(two.idle).toBe(false);
+      expect(await Promise.all([alone, first, second])).toEqual([digestFile(files[0]!), digestFile(files[0]!), digestFile(files[1]!)]);
+      expect([one.idle, two.idle]).toEqual([true, true]);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
   });
 
   it('packs and verifies a large file through the worker, and names it when a byte of it is flipped in the zip', () => {

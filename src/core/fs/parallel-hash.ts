@@ -30,12 +30,16 @@ const WORKER_FILE = fileURLToPath(new URL('./hash-worker.js', import.meta.url));
 /** Files smaller than this are hashed where they are read: a message and a second read would cost more than they hide. */
 export const PARALLEL_HASH_MIN_BYTES = 4 << 20;
 
-/** A worker started on first use; none when the sources run without a build. */
-export function parallelHasher(): ParallelHasher {
-  let worker: Promise<Worker | undefined> | undefined;
+interface HashThread {
+  worker: Promise<Worker | undefined>;
+  waiting: Map<number, (reply: HashReply | undefined) => void>;
+}
+
+/** Up to `threads` workers, each started when a request finds the others busy; none when the sources run without a build. */
+export function parallelHasher(threads = 1): ParallelHasher {
+  const pool: HashThread[] = [];
   let next = 0;
-  const waiting = new Map<number, (reply: HashReply | undefined) => void>();
-  const start = async (): Promise<Worker | undefined> => {
+  const start = async (waiting: HashThread['waiting']): Promise<Worker | undefined> => {
     try {
       const { Worker } = await import('node:worker_threads');
       const started = new Worker(WORKER_FILE);
@@ -54,24 +58,35 @@ export function parallelHasher(): ParallelHasher {
       return undefined;
     }
   };
+  const free = (): HashThread | undefined => {
+    const idle = pool.find((thread) => thread.waiting.size === 0);
+    if (idle || pool.length >= threads) return idle;
+    const waiting = new Map<number, (reply: HashReply | undefined) => void>();
+    const thread = { worker: start(waiting), waiting };
+    pool.push(thread);
+    return thread;
+  };
   const ask = (target: HashTarget): Promise<RangeDigest | undefined> | undefined => {
     if (!existsSync(WORKER_FILE)) return undefined;
-    worker ??= start();
+    const thread = free() ?? pool.reduce((least, thread) => (thread.waiting.size < least.waiting.size ? thread : least));
     const id = next++;
     return new Promise((resolve) => {
-      waiting.set(id, (reply) => resolve(reply && 'digests' in reply ? reply : undefined));
-      void worker?.then((started) => (started ? started.postMessage({ id, ...target }) : waiting.get(id)?.(undefined)));
+      thread.waiting.set(id, (reply) => resolve(reply && 'digests' in reply ? { digests: reply.digests, crc: reply.crc, size: reply.size } : undefined));
+      void thread.worker.then((started) => {
+        if (started) return started.postMessage({ id, ...target });
+        thread.waiting.get(id)?.(undefined);
+        thread.waiting.delete(id);
+      });
     });
   };
   return {
     get idle() {
-      return waiting.size === 0;
+      return pool.length < threads || pool.some((thread) => thread.waiting.size === 0);
     },
     hashFile: (path) => ask({ path }),
     hashRange: (fd, start, length, algorithms) => ask({ fd, start, length, algorithms }),
     async close() {
-      const started = await worker;
-      await started?.terminate();
+      await Promise.all(pool.map(async (thread) => (await thread.worker)?.terminate()));
     },
   };
 }

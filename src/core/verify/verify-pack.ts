@@ -36,7 +36,8 @@ export async function verifyPack(path: string, options: VerifyOptions = {}): Pro
   } catch (error) {
     throw error instanceof FileReadError ? new UsageError(error.message) : asUsageError(error, `cannot read ${path}`);
   }
-  const hasher = parallelHasher();
+  // Two, as the payload is read two entries at a time: this thread is left free to render.
+  const hasher = parallelHasher(2);
   try {
     const zip = await openZipBag(handle, (await handle.stat()).size, { maxTotal: options.maxTotalBytes, hasher });
     const notes = zip.repacked ? [findingAt('ZIP_REPACKED', '(zip)', `re-packed by another tool (${zip.repacked}); the content is judged, not the container`)] : [];
