@@ -68,6 +68,27 @@ describe('pack writes all or nothing', () => {
     expect(readdirSync(outDir)).toEqual([]);
   });
 
+  // A large file is hashed on a worker and judged once the files after it are written.
+  it('aborts with SIGNOFF_STALE, naming it, when a large file hashed on a worker changes while it is packed', async () => {
+    const { dir } = signedApplication();
+    mkdirSync(join(dir, 'evidence/big'));
+    writeRandom(join(dir, 'evidence/big/a.bin'), 200 * 1024 * 1024);
+    writeRandom(join(dir, 'evidence/big/b.bin'), 64 * 1024 * 1024);
+    mapExtraEvidence(dir, 'evidence/big/a.bin');
+    mapExtraEvidence(dir, 'evidence/big/b.bin');
+    for (const role of ['lead', 'senior']) expect(svmc(['sign', '--as', role, '--key', join(dir, '..', 'keys', `${role}.key`), '--dir', dir]).code).toBe(0);
+    const outDir = tempDir('svmc-out-');
+    const result = await packAndInterrupt(['pack', dir, '--out', join(outDir, 'pack.zip')], outDir, 20 * 1024 * 1024, () => {
+      const fd = openSync(join(dir, 'evidence/big/a.bin'), 'r+');
+      writeSync(fd, Buffer.from('changed after signing'), 0, 21, 200 * 1024 * 1024 - 21);
+      closeSync(fd);
+    });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/SIGNOFF_STALE/);
+    expect(result.stderr).toContain('evidence/big/a.bin');
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
   it('refuses (exit 1, nothing written) while check has errors, and packs a marked draft with --draft', () => {
     const dir = copyOf('examples/level-1', 'svmc-unsigned-');
     const outDir = tempDir('svmc-out-');

@@ -13,6 +13,8 @@ import type { ZipWriter } from '../zip/writer.js';
 
 export interface FileSource {
   method: number;
+  /** Hashed on a worker, whose digest may come after the file is written. */
+  hashedElsewhere: boolean;
   /** Streams the file, read once and hashed on the way through, into a new entry `name` of `writer`. */
   writeTo(writer: ZipWriter, name: string, sizeHint: number): Promise<WrittenEntry>;
   /**
@@ -61,6 +63,7 @@ export async function openFileSource(path: string, entryName: string, options: F
     const buffer = options.buffer;
     return {
       method,
+      hashedElsewhere: parallel !== undefined,
       writeTo: async (writer, name, sizeHint) => {
         written = await (method === METHOD_STORED && buffer
           ? writer.addStoredEntry(name, sizeHint, async (write) => {

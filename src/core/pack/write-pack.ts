@@ -55,13 +55,17 @@ export async function writePack(plan: PackPlan, out: string, options: WritePackO
   }
   options.onTemporary?.(temporary);
   let closed = false;
-  const hasher = parallelHasher();
+  // Two workers, so that a large file is hashed while the next is written.
+  const hasher = parallelHasher(2);
   try {
     const buffer = payloadBuffer();
+    const unchanged: (() => Promise<void>)[] = [];
     for (const entry of plan.entries) {
       options.signal?.throwIfAborted();
-      await addEntry(writer, `${plan.name}/${entry.name}`, entry, plan.draft, { ...options, buffer, hasher });
+      const confirm = await addEntry(writer, `${plan.name}/${entry.name}`, entry, plan.draft, { ...options, buffer, hasher });
+      if (confirm) unchanged.push(confirm);
     }
+    for (const confirm of unchanged) await confirm();
     const size = await writer.finish();
     await writer.close();
     closed = true;
@@ -80,17 +84,21 @@ export async function writePack(plan: PackPlan, out: string, options: WritePackO
   }
 }
 
+/**
+ * Writes one entry. A file whose hash a worker takes is judged later, by the check returned, so
+ * that the next file is written meanwhile; every other file is judged before this returns.
+ */
 async function addEntry(
   writer: ZipWriter,
   name: string,
   entry: PlannedEntry,
   draft: boolean,
   options: StreamOptions,
-): Promise<void> {
+): Promise<(() => Promise<void>) | undefined> {
   if (entry.kind !== 'file') {
     const bytes = await entry.bytes;
     await writer.addBuffer(name, bytes, chooseMethod(name, bytes));
-    return;
+    return undefined;
   }
   const source = await openFileSource(entry.path, name, { ...options, expectedSize: entry.size }).catch((error: unknown) => {
     throw error instanceof FileReadError ? new UsageError(`cannot pack ${entry.relative}: ${error.message}`) : asUsageError(error, `cannot read ${entry.relative}`);
@@ -100,7 +108,13 @@ async function addEntry(
   } finally {
     await source.close();
   }
-  const { sha256, size } = await source.digest();
+  const confirm = async (): Promise<void> => refuseIfChanged(entry, draft, await source.digest());
+  if (source.hashedElsewhere) return confirm;
+  await confirm();
+  return undefined;
+}
+
+function refuseIfChanged(entry: PlannedEntry & { kind: 'file' }, draft: boolean, { sha256, size }: { sha256: string | undefined; size: number }): void {
   if (sha256 !== entry.sha256 || size !== entry.size) {
     const message = draft
       ? `${entry.relative} changed while the pack was being made: run svmc pack again`
