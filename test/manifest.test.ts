@@ -7,7 +7,9 @@ import { realpathSync } from 'node:fs';
 import { ApplicationFolder } from '../src/core/application/folder.js';
 import { referencedFiles } from '../src/core/application/referenced-files.js';
 import { FileFacts } from '../src/core/cache/file-facts.js';
+import { digestFile } from '../src/core/fs/file-digest.js';
 import { hashFile } from '../src/core/fs/hash-file.js';
+import type { ParallelHasher } from '../src/core/fs/parallel-hash.js';
 import { buildManifest as buildFrom, type Manifest } from '../src/core/manifest/build-manifest.js';
 import { diffManifests, manifestLine, parseManifest, sortManifestPaths } from '../src/core/manifest/format.js';
 import { tempDir } from './helpers/cli.js';
@@ -31,9 +33,9 @@ function folder(files: Record<string, string>): string {
 }
 
 /** The manifest of `dir` for `data`, through the folder's one door, its file facts kept as a command keeps them. */
-async function buildManifest(dir: string, data: ApplicationData, options: { createCacheDir?: boolean } = {}): Promise<Manifest> {
+async function buildManifest(dir: string, data: ApplicationData, options: { createCacheDir?: boolean; hasher?: ParallelHasher } = {}): Promise<Manifest> {
   const folder = new ApplicationFolder(realpathSync(dir));
-  const manifest = await buildFrom(folder, referencedFiles(data));
+  const manifest = await buildFrom(folder, referencedFiles(data), { hasher: options.hasher });
   await folder.saveFacts(options.createCacheDir ?? false);
   return manifest;
 }
@@ -81,6 +83,28 @@ describe('buildManifest', () => {
       .join('');
     expect(manifest.text).toBe(expected);
     expect(manifest.entries[0]).toMatchObject({ size: 2 });
+  });
+
+  it('hashes large files on the workers and the others itself, falling back to itself when a worker gives no hash', async () => {
+    const dir = folder({ 'svmc.yaml': 'svmc: 1\n', 'evidence/small.pdf': 'small', 'evidence/film.mp4': 'f'.repeat(5 << 20) });
+    const data = application(['evidence/small.pdf', 'evidence/film.mp4']);
+    const sent: string[] = [];
+    const hasher = (answer: boolean): ParallelHasher => ({
+      idle: true,
+      hashFile: (path) => {
+        sent.push(path.slice(path.lastIndexOf('/') + 1));
+        return Promise.resolve(answer ? digestFile(path) : undefined);
+      },
+      hashRange: () => undefined,
+      close: () => Promise.resolve(),
+    });
+    const byWorker = await buildManifest(dir, data, { hasher: hasher(true) });
+    expect(sent).toEqual(['film.mp4']);
+    const byItself = await buildManifest(dir, data, { hasher: hasher(false) });
+    expect(sent).toEqual(['film.mp4', 'film.mp4']);
+    const film = `${execFileSync('sha256sum', [join(dir, 'evidence/film.mp4')], { encoding: 'utf8' }).slice(0, 64)}  data/evidence/film.mp4\n`;
+    expect(byWorker.text).toContain(film);
+    expect(byItself.text).toBe(byWorker.text);
   });
 
   it('leaves out missing, unsafe and escaping references', async () => {

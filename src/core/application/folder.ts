@@ -6,6 +6,7 @@ import { InputRecorder, type Inputs } from '../cache/recorded-inputs.js';
 import { MAX_WHOLE_SCAN_BYTES, OVERLAP_BYTES, SCAN_CHUNK_BYTES, binaryFormat, findSecret } from './secrets.js';
 import { FileReadError, readRegularFileSync } from '../fs/read-file.js';
 import { hashFile } from '../fs/hash-file.js';
+import { PARALLEL_HASH_MIN_BYTES, type ParallelHasher } from '../fs/parallel-hash.js';
 import { PathResolver, type Located } from '../fs/path-resolver.js';
 import { normalisePath, pathTextProblem } from './paths.js';
 
@@ -78,11 +79,15 @@ export class ApplicationFolder {
     return state;
   }
 
-  /** The SHA-256 of a regular file inside the folder, from the facts when its stamp is unchanged; undefined when it cannot be read. */
-  sha256(path: string, onBytes?: (bytes: number) => void): Promise<string | undefined> {
+  /**
+   * The SHA-256 of a regular file inside the folder, from the facts when its stamp is unchanged;
+   * undefined when it cannot be read. A large file goes to `hasher`, when given, so that several
+   * are hashed at once.
+   */
+  sha256(path: string, onBytes?: (bytes: number) => void, hasher?: ParallelHasher): Promise<string | undefined> {
     let hash = this.hashes.get(path);
     if (!hash) {
-      hash = this.hash(path, onBytes);
+      hash = this.hash(path, onBytes, hasher);
       this.hashes.set(path, hash);
     }
     return hash;
@@ -205,7 +210,7 @@ export class ApplicationFolder {
     }
   }
 
-  private async hash(path: string, onBytes?: (bytes: number) => void): Promise<string | undefined> {
+  private async hash(path: string, onBytes?: (bytes: number) => void, hasher?: ParallelHasher): Promise<string | undefined> {
     const found = this.locate(path);
     if (found.kind !== 'found' || !found.stats.isFile) return undefined;
     const known = this.scannedHashes.get(path) ?? this.facts.sha256(path, found.stats);
@@ -215,7 +220,7 @@ export class ApplicationFolder {
     }
     const startedAt = Date.now();
     try {
-      const sha256 = await hashFile(found.real, onBytes);
+      const sha256 = (await this.hashElsewhere(found.real, found.stats.size, onBytes, hasher)) ?? (await hashFile(found.real, onBytes));
       this.facts.recordSha256(path, found.stats, sha256, startedAt);
       return sha256;
     } catch (error) {
@@ -223,6 +228,14 @@ export class ApplicationFolder {
       this.recorder.fail(path);
       return undefined;
     }
+  }
+
+  /** Undefined when no worker took it, or its read failed: this thread then hashes it and meets the error itself. */
+  private async hashElsewhere(real: string, size: number, onBytes?: (bytes: number) => void, hasher?: ParallelHasher): Promise<string | undefined> {
+    if (size < PARALLEL_HASH_MIN_BYTES) return undefined;
+    const sha256 = (await hasher?.hashFile(real))?.digests.sha256;
+    if (sha256 !== undefined) onBytes?.(size);
+    return sha256;
   }
 }
 

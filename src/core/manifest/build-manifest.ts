@@ -1,4 +1,5 @@
 import type { ApplicationFolder } from '../application/folder.js';
+import { parallelHasher, type ParallelHasher } from '../fs/parallel-hash.js';
 import { mapLimit } from '../map-limit.js';
 import { encodeManifestPath, sortByUtf8 } from './format.js';
 
@@ -21,6 +22,8 @@ export interface BuildManifestOptions {
   concurrency?: number;
   /** Called as bytes are hashed, for a progress bar; known files count at once. */
   onBytes?: (bytes: number) => void;
+  /** Where large files are hashed (default: two workers, started only for a large file). */
+  hasher?: ParallelHasher;
 }
 
 /**
@@ -35,7 +38,13 @@ export async function buildManifest(folder: ApplicationFolder, referenced: reado
     if (found.kind === 'found' && found.stats.isFile) present.push({ path, encoded: encodeManifestPath(path), size: found.stats.size });
   }
   sortByUtf8(present, (item) => item.encoded);
-  const hashes = await mapLimit(present, options.concurrency ?? 4, ({ path }) => folder.sha256(path, options.onBytes));
+  const hasher = options.hasher ?? parallelHasher(2);
+  let hashes: (string | undefined)[];
+  try {
+    hashes = await mapLimit(present, options.concurrency ?? 4, ({ path }) => folder.sha256(path, options.onBytes, hasher));
+  } finally {
+    if (!options.hasher) await hasher.close();
+  }
   const entries: ManifestEntry[] = [];
   let text = '';
   present.forEach(({ path, encoded, size }, i) => {
