@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +54,12 @@ describe('hashing large files on a second thread', () => {
   it('gives no hash when the second reader saw other bytes, so pack says the file changed', async () => {
     const digest = await packedDigest(fakeHasher((file) => ({ ...digestFile(file), crc: 0 })));
     expect(digest).toEqual({ sha256: undefined, size: LARGE });
+  });
+
+  it('refuses a FIFO put where a large file was, rather than block the worker for ever', () => {
+    const fifo = join(tempDir('svmc-fifo-'), 'film.bin');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect(() => digestFile(fifo)).toThrow(/not a regular file/);
   });
 
   it('hashes on up to the number of workers asked for, each request on a free one', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 
 export interface RangeDigest {
@@ -31,10 +31,11 @@ export function digestRange(fd: number, start: number, length: number, algorithm
   return { digests: Object.fromEntries(algorithms.map((algorithm, i) => [algorithm, hashes[i]!.digest('hex')])), crc, size };
 }
 
-/** A whole file by its path, into SHA-256 and CRC-32. */
+/** A whole regular file by its path, into SHA-256 and CRC-32; never blocks on a FIFO put in its place. */
 export function digestFile(path: string): RangeDigest {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: 'EINVAL' });
     return digestRange(fd, 0, Number.POSITIVE_INFINITY, ['sha256']);
   } finally {
     closeSync(fd);

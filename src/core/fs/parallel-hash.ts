@@ -39,7 +39,7 @@ interface HashThread {
 export function parallelHasher(threads = 1): ParallelHasher {
   const pool: HashThread[] = [];
   let next = 0;
-  const start = async (waiting: HashThread['waiting']): Promise<Worker | undefined> => {
+  const start = async (thread: HashThread, waiting: HashThread['waiting']): Promise<Worker | undefined> => {
     try {
       const { Worker } = await import('node:worker_threads');
       const started = new Worker(WORKER_FILE);
@@ -47,8 +47,9 @@ export function parallelHasher(threads = 1): ParallelHasher {
         waiting.get(reply.id)?.(reply);
         waiting.delete(reply.id);
       });
-      // A worker that fails leaves what it was asked for to its callers.
+      // A worker that fails leaves what it was asked for, and all that comes after, to its callers.
       const fail = (): void => {
+        thread.worker = Promise.resolve(undefined);
         for (const resolve of waiting.values()) resolve(undefined);
         waiting.clear();
       };
@@ -62,7 +63,8 @@ export function parallelHasher(threads = 1): ParallelHasher {
     const idle = pool.find((thread) => thread.waiting.size === 0);
     if (idle || pool.length >= threads) return idle;
     const waiting = new Map<number, (reply: HashReply | undefined) => void>();
-    const thread = { worker: start(waiting), waiting };
+    const thread: HashThread = { worker: Promise.resolve(undefined), waiting };
+    thread.worker = start(thread, waiting);
     pool.push(thread);
     return thread;
   };

@@ -65,7 +65,11 @@ export async function writePack(plan: PackPlan, out: string, options: WritePackO
       const confirm = await addEntry(writer, `${plan.name}/${entry.name}`, entry, plan.draft, { ...options, buffer, hasher });
       if (confirm) unchanged.push(confirm);
     }
-    for (const confirm of unchanged) await confirm();
+    for (const confirm of unchanged) {
+      options.signal?.throwIfAborted();
+      await confirm();
+    }
+    options.signal?.throwIfAborted();
     const size = await writer.finish();
     await writer.close();
     closed = true;
