@@ -39,7 +39,8 @@ interface HashThread {
 export function parallelHasher(threads = 1): ParallelHasher {
   const pool: HashThread[] = [];
   let next = 0;
-  const start = async (thread: HashThread, waiting: HashThread['waiting']): Promise<Worker | undefined> => {
+  const start = async (thread: HashThread): Promise<Worker | undefined> => {
+    const { waiting } = thread;
     try {
       const { Worker } = await import('node:worker_threads');
       const started = new Worker(WORKER_FILE);
@@ -64,7 +65,7 @@ export function parallelHasher(threads = 1): ParallelHasher {
     if (idle || pool.length >= threads) return idle;
     const waiting = new Map<number, (reply: HashReply | undefined) => void>();
     const thread: HashThread = { worker: Promise.resolve(undefined), waiting };
-    thread.worker = start(thread, waiting);
+    thread.worker = start(thread);
     pool.push(thread);
     return thread;
   };
