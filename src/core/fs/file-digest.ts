@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
+import { crc32 } from './crc32.js';
 
 export interface RangeDigest {
   /** Hex digest per algorithm asked for. */

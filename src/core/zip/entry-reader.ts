@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { crc32, createInflateRaw } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
+import { crc32 } from '../fs/crc32.js';
 import { HashStream } from '../bag/hash-stream.js';
 import type { ReadOutcome } from '../bag/source.js';
 import { readChunks } from '../fs/read-chunks.js';

@@ -9,7 +9,8 @@ import { writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { crc32, createDeflateRaw } from 'node:zlib';
+import { createDeflateRaw } from 'node:zlib';
+import { crc32 } from '../fs/crc32.js';
 import * as Z from './format.js';
 import { centralHeader, localHeader, type DosTime, type WrittenEntry } from './headers.js';
 
