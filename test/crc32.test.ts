@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { crc32, pickCrc32 } from '../src/core/fs/crc32.js';
+import { CENTRAL_HEADER, CENTRAL_HEADER_SIZE, LOCAL_HEADER, LOCAL_HEADER_SIZE } from '../src/core/zip/format.js';
 import { svmc } from './helpers/cli.js';
 import { bagName, mapExtraEvidence, signedPack } from './pack-fixtures.js';
-
-const LOCAL_HEADER = 0x04034b50;
-const CENTRAL_HEADER = 0x02014b50;
 
 /** Flips a bit of the CRC-32 the zip records for `name`, in its local and central headers alike. */
 function alterRecordedCrc(zip: string, name: string): void {
@@ -16,8 +14,8 @@ function alterRecordedCrc(zip: string, name: string): void {
   const wanted = Buffer.from(name);
   let altered = 0;
   for (let at = bytes.indexOf(wanted); at >= 0; at = bytes.indexOf(wanted, at + 1)) {
-    if (at >= 30 && bytes.readUInt32LE(at - 30) === LOCAL_HEADER) bytes[at - 30 + 14]! ^= 1;
-    else if (at >= 46 && bytes.readUInt32LE(at - 46) === CENTRAL_HEADER) bytes[at - 46 + 16]! ^= 1;
+    if (at >= LOCAL_HEADER_SIZE && bytes.readUInt32LE(at - LOCAL_HEADER_SIZE) === LOCAL_HEADER) bytes[at - LOCAL_HEADER_SIZE + 14]! ^= 1;
+    else if (at >= CENTRAL_HEADER_SIZE && bytes.readUInt32LE(at - CENTRAL_HEADER_SIZE) === CENTRAL_HEADER) bytes[at - CENTRAL_HEADER_SIZE + 16]! ^= 1;
     else continue;
     altered++;
   }
