@@ -82,3 +82,14 @@ export function centralHeader(entry: WrittenEntry, dos: DosTime, forceZip64: boo
   }
   return header;
 }
+
+/** The end of central directory record; with `zip64`, its counts and offsets point on to the ZIP64 records. */
+export function endOfCentral(count: number, directorySize: number, directoryOffset: number, zip64 = false): Buffer {
+  const end = Buffer.alloc(Z.END_OF_CENTRAL_SIZE);
+  end.writeUInt32LE(Z.END_OF_CENTRAL, 0);
+  end.writeUInt16LE(zip64 ? Z.MAX_16 : count, 8);
+  end.writeUInt16LE(zip64 ? Z.MAX_16 : count, 10);
+  end.writeUInt32LE(zip64 ? Z.MAX_32 : directorySize, 12);
+  end.writeUInt32LE(zip64 ? Z.MAX_32 : directoryOffset, 16);
+  return end;
+}

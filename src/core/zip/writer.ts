@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { createDeflateRaw } from 'node:zlib';
 import { crc32 } from '../fs/crc32.js';
 import * as Z from './format.js';
-import { centralHeader, localHeader, type DosTime, type WrittenEntry } from './headers.js';
+import { centralHeader, endOfCentral, localHeader, type DosTime, type WrittenEntry } from './headers.js';
 
 export interface ZipWriterOptions {
   /** Date and time stamped on every entry. */
@@ -153,13 +153,7 @@ export class ZipWriter {
     const zip64 =
       this.options.forceZip64 === true || count >= Z.MAX_16 || directoryOffset >= Z.MAX_32 || directorySize >= Z.MAX_32;
     if (zip64) await this.write(this.zip64End(count, directoryOffset, directorySize));
-    const end = Buffer.alloc(Z.END_OF_CENTRAL_SIZE);
-    end.writeUInt32LE(Z.END_OF_CENTRAL, 0);
-    end.writeUInt16LE(zip64 ? Z.MAX_16 : count, 8);
-    end.writeUInt16LE(zip64 ? Z.MAX_16 : count, 10);
-    end.writeUInt32LE(zip64 ? Z.MAX_32 : directorySize, 12);
-    end.writeUInt32LE(zip64 ? Z.MAX_32 : directoryOffset, 16);
-    await this.write(end);
+    await this.write(endOfCentral(count, directorySize, directoryOffset, zip64));
     // No fsync, as with zip and tar: the temporary file and rename already guarantee that an
     // interrupted pack never shows at --out, and forcing 1 GiB to disk would triple the pack time.
     return this.offset;
