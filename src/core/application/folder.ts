@@ -1,5 +1,5 @@
 import { closeSync, constants, lstatSync, openSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash, type Hash } from 'node:crypto';
 import { join } from 'node:path';
 import { FileFacts } from '../cache/file-facts.js';
 import { InputRecorder, type Inputs } from '../cache/recorded-inputs.js';
@@ -270,17 +270,20 @@ function scan(path: string, size: number): { secret?: string; sha256?: string } 
   const fd = openSync(path, SCAN_FLAGS);
   try {
     const buffer = (shared ??= Buffer.allocUnsafe(SCAN_CHUNK_BYTES + OVERLAP_BYTES));
-    const hash = createHash('sha256');
+    let hash: Hash | undefined;
     let kept = 0;
     for (let position = 0; ; ) {
       // A first short read is enough to tell a compressed or binary format, which stops there.
       const read = readSync(fd, buffer, kept, position === 0 ? HEAD_BYTES : buffer.length - kept, position);
-      if (read === 0) return position === size ? { sha256: hash.digest('hex') } : {};
-      hash.update(buffer.subarray(kept, kept + read));
+      if (read === 0) return position === size && hash ? { sha256: hash.digest('hex') } : {};
+      const chunk = buffer.subarray(kept, kept + read);
       position += read;
       const filled = kept + read;
       const secret = findSecret(buffer.subarray(0, filled));
       if (secret) return { secret };
+      // Most files are read whole at once: one call hashes them, at half the cost of a hash object.
+      if (position === read && position >= size) return position === size ? { sha256: oneShotHash('sha256', chunk, 'hex') } : {};
+      (hash ??= createHash('sha256')).update(chunk);
       if (position >= size) return position === size ? { sha256: hash.digest('hex') } : {};
       if (position === read && (size > MAX_WHOLE_SCAN_BYTES || binaryFormat(buffer.subarray(0, filled)))) return {};
       kept = Math.min(OVERLAP_BYTES, filled);
