@@ -20,7 +20,8 @@ interface RenderedSummary {
 }
 export type WorkerReply = RenderedSummary | { error: string };
 
-const WORKER_FILE = fileURLToPath(new URL('./summary-worker.js', import.meta.url));
+/** The worker bundled into one file by the build (scripts/bundle-summary-worker.js), or else its modules. */
+const WORKER_FILE = ['./summary-worker.bundle.js', './summary-worker.js'].map((file) => fileURLToPath(new URL(file, import.meta.url))).find((file) => existsSync(file));
 
 /** Renders on this thread: the fallback, and what the worker must match byte for byte. */
 export function inProcessRenderer(): SummaryRenderer {
@@ -41,7 +42,7 @@ export function inProcessRenderer(): SummaryRenderer {
 const stopped = (): Error => new Error('the summary was not rendered: it was no longer needed');
 
 export async function startSummaryRenderer(): Promise<SummaryRenderer> {
-  if (!existsSync(WORKER_FILE)) return inProcessRenderer();
+  if (WORKER_FILE === undefined) return inProcessRenderer();
   let worker: Worker;
   try {
     const { Worker } = await import('node:worker_threads');
