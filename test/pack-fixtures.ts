@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyOf, svmc, tempDir } from './helpers/cli.js';
-import { finished, SPAWN_LIMIT } from './helpers/spawn-limit.js';
+import { spawnWithin } from './helpers/spawn-limit.js';
 
 export const EPOCH = '1767225600';
 
@@ -41,7 +40,7 @@ export function mapExtraEvidence(dir: string, file: string): void {
 
 /** Runs Python (standard library only) on `script` with JSON-encoded `args`; returns stdout. */
 export function python(script: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const result = finished(spawnSync('python3', ['-c', script, ...args], { encoding: 'utf8', ...SPAWN_LIMIT }), 'python3');
+  const result = spawnWithin('python3', ['-c', script, ...args], { encoding: 'utf8' });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { tempDir } from './cli.js';
-import { finished, SPAWN_LIMIT } from './spawn-limit.js';
+import { spawnWithin } from './spawn-limit.js';
 
 export type BagFiles = Record<string, string | Buffer>;
 
@@ -51,7 +50,7 @@ with zipfile.ZipFile(target, 'w', zipfile.ZIP_DEFLATED) as z:
             path = os.path.join(root, name)
             z.write(path, os.path.relpath(path, base))
 `;
-  const made = finished(spawnSync('python3', ['-c', script, folder, zip], { encoding: 'utf8', ...SPAWN_LIMIT }), 'python3 zipping a bag');
+  const made = spawnWithin('python3', ['-c', script, folder, zip], { encoding: 'utf8' }, 'python3 zipping a bag');
   if (made.status !== 0) throw new Error(made.stderr);
   return zip;
 }

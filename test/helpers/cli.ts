@@ -1,8 +1,8 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import type { SpawnSyncOptions, SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
 import { mkdtempSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { finished, SPAWN_LIMIT } from './spawn-limit.js';
+import { spawnWithin } from './spawn-limit.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/svmc.js');
@@ -18,15 +18,8 @@ const CONFIG = mkdtempSync(join(tmpdir(), 'svmc-config-'));
 
 /** Runs the built CLI as a user would: no TTY, no colour. */
 export function svmc(args: string[], options: SpawnSyncOptions & { env?: NodeJS.ProcessEnv } = {}): CliResult {
-  const result = finished(
-    spawnSync(process.execPath, [BIN, ...args], {
-      encoding: 'utf8',
-      ...SPAWN_LIMIT,
-      ...options,
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CI: '', XDG_CONFIG_HOME: CONFIG, ...options.env },
-    }),
-    `svmc ${args.join(' ')}`,
-  );
+  const env = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', CI: '', XDG_CONFIG_HOME: CONFIG, ...options.env };
+  const result = spawnWithin(process.execPath, [BIN, ...args], { encoding: 'utf8', ...options, env } as SpawnSyncOptionsWithStringEncoding, `svmc ${args.join(' ')}`);
   return { code: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 

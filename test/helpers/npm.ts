@@ -1,14 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './cli.js';
-import { finished, SPAWN_LIMIT } from './spawn-limit.js';
+import { SPAWN_LIMIT_MS, spawnWithin } from './spawn-limit.js';
 
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const limit = { ...SPAWN_LIMIT, timeout: 10 * SPAWN_LIMIT.timeout };
-  const result = finished(spawnSync(command, args, { encoding: 'utf8', cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, ...limit }), `${command} ${args.join(' ')}`);
+  // An install from a tarball takes minutes on a slow machine.
+  const env = { ...process.env, ...options.env };
+  const result = spawnWithin(command, args, { encoding: 'utf8', cwd: options.cwd ?? ROOT, env, timeout: 10 * SPAWN_LIMIT_MS }, `${command} ${args.join(' ')}`);
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { BIN } from './cli.js';
-import { finished, SPAWN_LIMIT } from './spawn-limit.js';
+import { spawnWithin } from './spawn-limit.js';
 
 // Drives the real prompts in a pseudo-terminal: waits for each expected text, then types the answer.
 // The 600-poll guard only stops a prompt that never comes from hanging the whole run.
@@ -51,6 +50,6 @@ export function atTerminal(cwd: string, args: string[], steps: [RegExp | string,
     env: { ...process.env, CI: '', NO_COLOR: '1', FORCE_COLOR: '0', TERM: 'xterm', ...env },
     steps: steps.map(([expect, send]) => [typeof expect === 'string' ? expect.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : expect.source, send]),
   };
-  const result = finished(spawnSync('python3', ['-c', DRIVER], { input: JSON.stringify(spec), encoding: 'utf8', ...SPAWN_LIMIT }), `svmc ${args.join(' ')} at a terminal`);
+  const result = spawnWithin('python3', ['-c', DRIVER], { input: JSON.stringify(spec), encoding: 'utf8' }, `svmc ${args.join(' ')} at a terminal`);
   return JSON.parse(result.stdout) as { code: number; output: string };
 }

@@ -1,12 +1,17 @@
-import type { SpawnSyncReturns } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding, type SpawnSyncReturns } from 'node:child_process';
 
-/** Long enough for any one command a test runs; a hung one then fails its test instead of stalling the run. */
-export const SPAWN_LIMIT = { timeout: 120_000, killSignal: 'SIGKILL' } as const;
+/** Long enough for any one command a test runs: a hung one then fails its test instead of stalling the run. */
+export const SPAWN_LIMIT_MS = 120_000;
 
-/** Throws, naming the command and what it printed, when it was stopped for running past its time limit. */
-export function finished<T extends SpawnSyncReturns<string | Buffer>>(result: T, command: string): T {
+/**
+ * spawnSync with a time limit (SPAWN_LIMIT_MS unless `options.timeout` says otherwise): a command
+ * stopped for running past it throws, naming `name` and what it printed. A synchronous child blocks
+ * the test worker, so vitest's own time limit cannot.
+ */
+export function spawnWithin(command: string, args: readonly string[], options: SpawnSyncOptionsWithStringEncoding, name = command): SpawnSyncReturns<string> {
+  const result = spawnSync(command, args, { timeout: SPAWN_LIMIT_MS, killSignal: 'SIGKILL', ...options });
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') {
-    throw new Error(`${command} did not finish in time and was stopped\nstdout: ${String(result.stdout)}\nstderr: ${String(result.stderr)}`);
+    throw new Error(`${name} did not finish in time and was stopped\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
   }
   return result;
 }
