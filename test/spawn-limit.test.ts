@@ -8,6 +8,11 @@ describe('a command a test runs', () => {
     );
   });
 
+  it('fails its test, saying so, when a signal ended it or it could not start', () => {
+    expect(() => spawnWithin('sh', ['-c', 'echo started; kill -SEGV $$'], { encoding: 'utf8' }, 'crash')).toThrow(/crash was ended by SIGSEGV\nstdout: started/);
+    expect(() => spawnWithin('no-such-command-here', [], { encoding: 'utf8' }, 'missing')).toThrow(/missing could not be run \(.*ENOENT/);
+  });
+
   it('is returned as it is when it finished, whatever its exit code', () => {
     expect(spawnWithin('sh', ['-c', 'exit 3'], { encoding: 'utf8' }).status).toBe(3);
   });

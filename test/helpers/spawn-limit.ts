@@ -13,5 +13,10 @@ export function spawnWithin(command: string, args: readonly string[], options: S
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') {
     throw new Error(`${name} did not finish in time and was stopped\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
   }
+  // No exit status: the command could not start, or a signal ended it; which one is the clue.
+  if (result.status === null) {
+    const why = result.error ? `could not be run (${result.error.message})` : `was ended by ${result.signal}`;
+    throw new Error(`${name} ${why}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`);
+  }
   return result;
 }
