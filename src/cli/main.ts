@@ -4,13 +4,14 @@ import { FileReadError } from '../core/fs/read-file.js';
 import { explainSystemError, isSystemError } from '../core/fs/system-errors.js';
 import { err, out } from './io.js';
 import { VERSION } from './version.js';
+import { isVersionRequest } from './version-request.js';
 
 
 /** Runs the CLI and returns the exit code; the only place that decides one. */
 export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', leaveQuietlyWhenPipeCloses);
   // Scripts ask for the version often; it needs neither commander nor any command.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === '-V')) {
+  if (isVersionRequest(argv)) {
     out(VERSION);
     return 0;
   }
