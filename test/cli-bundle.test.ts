@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ROOT, copyOf, svmc, tempDir } from './helpers/cli.js';
 
@@ -16,6 +17,14 @@ describe('the bundled CLI', () => {
     const urls = [...text.matchAll(/new URL\("([^"]+)", __distUrl\)/g)].map((match) => match[1]!);
     expect(urls).toContain('core/fs/parallel-hash.js');
     for (const url of urls) expect(existsSync(join(ROOT, 'dist', url)), url).toBe(true);
+  });
+
+  it('comes with a code cache that this Node.js accepts', () => {
+    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(BUNDLE, 'utf8')}\n})`, {
+      filename: BUNDLE,
+      cachedData: readFileSync(`${BUNDLE}.cache`),
+    });
+    expect(script.cachedDataRejected).toBe(false);
   });
 
   it('answers as the modules it was made from do', () => {
