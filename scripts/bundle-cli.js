@@ -29,7 +29,7 @@ await build({
       // package root) is found where the unbundled module would find it.
       name: 'module-url',
       setup(bundler) {
-        bundler.onLoad({ filter: /\/dist\/.*\.js$/ }, async ({ path }) => {
+        bundler.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async ({ path }) => {
           const contents = await readFile(path, 'utf8');
           const url = `new URL(${JSON.stringify(relative(dist, path).split('\\').join('/'))}, __distUrl).href`;
           return { contents: contents.replaceAll('import.meta.url', url), loader: 'js' };
