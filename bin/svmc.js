@@ -8,8 +8,8 @@ try {
   // One file loads in a fraction of the time of the modules it holds (see scripts/bundle-cli.js);
   // the version alone needs a few small modules, not the whole of it.
   const { isVersionRequest } = await import(dist('cli/version-request.js').href);
-  const { loadBundle } = await import(dist('cli/load-bundle.js').href);
-  ({ main } = isVersionRequest(argv) ? await import(dist('cli/main.js').href) : loadBundle(fileURLToPath(dist('cli/main.bundle.cjs'))).cli);
+  if (isVersionRequest(argv)) ({ main } = await import(dist('cli/main.js').href));
+  else ({ main } = (await import(dist('cli/load-bundle.js').href)).loadBundle(fileURLToPath(dist('cli/main.bundle.cjs'))).cli);
 } catch (error) {
   const missing = ['ERR_MODULE_NOT_FOUND', 'ENOENT'].includes(error?.code) && String(error.message).includes('/dist/');
   if (!missing) throw error;
